@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AdvertisingConfig(AppConfig):
+    name = "warta.advertising"
+    label = "advertising"

@@ -1,0 +1,256 @@
+"""ArticlePage and what hangs off it: bylines, tags, wire agencies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from warta.articles.dateline import with_dateline
+from warta.blocks.body import ArticleBodyBlock
+from warta.people.models import ContributorRole
+
+# A re-publish within this long of the publication is a fix-up, not an update.
+UPDATE_GRACE = timedelta(minutes=1)
+
+
+class WireAgency(models.Model):
+    """A news agency whose copy an article uses (AFP, Reuters, Antara...)."""
+
+    name = models.CharField("nama", max_length=80, unique=True)
+    url = models.URLField("situs", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "kantor berita"
+        verbose_name_plural = "kantor berita"
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """One body block with what the article page adds to it when rendering."""
+
+    block: object
+    anchor: str = ""
+    html: str = ""
+
+
+class ArticlePage(Page):
+    summary = models.TextField(
+        "ringkasan",
+        max_length=400,
+        blank=True,
+        help_text="Satu-dua kalimat untuk daftar berita, mesin pencari dan media sosial.",
+    )
+    dateline_override = models.CharField(
+        "dateline khusus",
+        max_length=60,
+        blank=True,
+        help_text="Kosongkan untuk memakai dateline situs.",
+    )
+    lead_image = models.ForeignKey(
+        "images.WartaImage",
+        verbose_name="gambar utama",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_caption = models.CharField(
+        "keterangan gambar utama",
+        max_length=500,
+        blank=True,
+        help_text="Kosongkan untuk memakai keterangan yang tersimpan pada gambar.",
+    )
+    lead_image_credit = models.CharField(
+        "kredit gambar utama",
+        max_length=255,
+        blank=True,
+        help_text="Kosongkan untuk memakai kredit yang tersimpan pada gambar.",
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name="isi berita", blank=True)
+    source_name = models.CharField(
+        "sumber berita",
+        max_length=120,
+        blank=True,
+        help_text="Media asal bila berita ini dimuat ulang dari media lain.",
+    )
+    source_url = models.URLField("tautan sumber", blank=True)
+    wire_agencies = ParentalManyToManyField(
+        WireAgency, verbose_name="kantor berita", blank=True, related_name="articles"
+    )
+    tags = ClusterTaggableManager("tag", through=ArticleTag, blank=True)
+    published_at = models.DateTimeField(
+        "waktu terbit",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Kosongkan untuk memakai saat berita diterbitkan.",
+    )
+    updated_at = models.DateTimeField("terakhir diperbarui", null=True, blank=True)
+
+    content_panels = [
+        FieldPanel("title", heading="Judul berita"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldRowPanel([FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")]),
+            ],
+            heading="Gambar utama",
+        ),
+        FieldPanel("dateline_override"),
+        FieldPanel("body"),
+        InlinePanel("authors", label="Penulis dan kontributor", min_num=1),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
+                FieldPanel("wire_agencies", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Sumber",
+        ),
+        FieldPanel("tags"),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("published_at")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("published_at"),
+    ]
+
+    parent_page_types = ["sections.SectionPage"]
+    subpage_types: list[str] = []
+    template = "pages/article_page.html"
+
+    class Meta:
+        verbose_name = "berita"
+        verbose_name_plural = "berita"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.lead_image_credit and not self.lead_image_id:
+            errors["lead_image_credit"] = "Kredit foto hanya bisa diisi bila ada gambar utama."
+        if self.lead_image_caption and not self.lead_image_id:
+            errors["lead_image_caption"] = "Keterangan hanya bisa diisi bila ada gambar utama."
+        if (
+            self.published_at
+            and self.published_at > timezone.now() + UPDATE_GRACE
+            and not self.go_live_at
+        ):
+            errors["published_at"] = (
+                "Waktu terbit di masa depan hanya boleh bila berita dijadwalkan "
+                "(isi 'Tayang mulai' pada tab Pengaturan)."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # What the page shows -------------------------------------------------
+
+    @property
+    def publication_time(self):
+        return self.published_at or self.first_published_at
+
+    @property
+    def last_updated(self):
+        """The update time worth showing: only when it is clearly after publication."""
+        published = self.publication_time
+        if self.updated_at and published and self.updated_at - published > UPDATE_GRACE:
+            return self.updated_at
+        return None
+
+    @property
+    def lead_caption(self) -> str:
+        if self.lead_image_caption:
+            return self.lead_image_caption
+        return self.lead_image.caption if self.lead_image else ""
+
+    @property
+    def lead_credit(self) -> str:
+        if self.lead_image_credit:
+            return self.lead_image_credit
+        return self.lead_image.credit if self.lead_image else ""
+
+    def dateline_for(self, site_settings) -> str:
+        if self.dateline_override:
+            return self.dateline_override
+        if site_settings is None:
+            return ""
+        return site_settings.dateline or site_settings.site_name
+
+    @cached_property
+    def table_of_contents(self) -> list[tuple[str, str]]:
+        """(anchor, heading text) for each heading in the body, anchors unique."""
+        entries, seen = [], set()
+        for block in self.body:
+            if block.block_type != "heading":
+                continue
+            base = slugify(block.value["text"])[:60] or "bagian"
+            anchor, n = base, 2
+            while anchor in seen:
+                anchor, n = f"{base}-{n}", n + 1
+            seen.add(anchor)
+            entries.append((anchor, block.value["text"]))
+        return entries
+
+    def body_parts(self, dateline: str) -> list[BodyPart]:
+        """The body's blocks, headings given their anchors, the dateline put in."""
+        anchors = iter(anchor for anchor, _ in self.table_of_contents)
+        parts, dateline_pending = [], bool(dateline)
+        for block in self.body:
+            if block.block_type == "heading":
+                parts.append(BodyPart(block, anchor=next(anchors)))
+            elif block.block_type == "paragraph" and dateline_pending:
+                parts.append(BodyPart(block, html=with_dateline(str(block.value), dateline)))
+                dateline_pending = False
+            else:
+                parts.append(BodyPart(block))
+        return parts
+
+    @cached_property
+    def byline(self):
+        return [c for c in self.authors.select_related("person").all() if c.person_id]
+
+
+class ArticleAuthor(Orderable):
+    """A person credited on an article, in order, with what they did."""
+
+    article = ParentalKey(ArticlePage, related_name="authors", on_delete=models.CASCADE)
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name="kontributor",
+        on_delete=models.PROTECT,
+        related_name="credits",
+    )
+    role = models.CharField(
+        "peran", max_length=20, choices=ContributorRole.choices, default="penulis"
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "kontributor berita"
+        verbose_name_plural = "kontributor berita"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FrontpageConfig(AppConfig):
+    name = "warta.frontpage"
+    label = "frontpage"

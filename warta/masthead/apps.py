@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MastheadConfig(AppConfig):
+    name = "warta.masthead"
+    label = "masthead"

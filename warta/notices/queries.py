@@ -1,0 +1,16 @@
+from django.db.models import Q
+from django.utils import timezone
+
+from warta.notices.models import Notice
+
+
+def current_notice(now=None) -> Notice | None:
+    """The newest active notice whose display window includes ``now``."""
+    now = now or timezone.now()
+    return (
+        Notice.objects.filter(is_active=True)
+        .filter(Q(starts_at__isnull=True) | Q(starts_at__lte=now))
+        .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        .order_by("-starts_at", "-pk")
+        .first()
+    )
