@@ -17,3 +17,6 @@ class DailyReads(models.Model):
             models.UniqueConstraint(fields=["article", "day"], name="one_count_per_article_day")
         ]
         indexes = [models.Index(fields=["day", "article"])]
+
+    def __str__(self):
+        return f"{self.article_id} {self.day}: {self.reads}"

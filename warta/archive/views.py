@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from warta.articles.queries import articles_on_day
+from warta.articles.queries import articles_on_day, attach_sections
 from warta.masthead.models import SiteSettings
 
 
@@ -24,7 +24,7 @@ def news_index(request):
     zone = SiteSettings.for_request(request).zone
     today = timezone.now().astimezone(zone.tzinfo).date()
     day = _requested_day(request, today)
-    articles = list(articles_on_day(day, zone).select_related(None).select_related("lead_image"))
+    articles = attach_sections(list(articles_on_day(day, zone)))
     context = {
         "day": day,
         "articles": articles,

@@ -7,9 +7,7 @@ DATELINE_SEPARATOR = " - "
 
 def with_dateline(paragraph_html: str, dateline: str) -> str:
     """Insert the dateline right after the paragraph's opening ``<p>`` tag."""
-    marker = (
-        f'<strong class="dateline">{escape(dateline)}</strong>{DATELINE_SEPARATOR}'
-    )
+    marker = f'<strong class="dateline">{escape(dateline)}</strong>{DATELINE_SEPARATOR}'
     start = paragraph_html.find("<p")
     if start == -1:
         return marker + paragraph_html

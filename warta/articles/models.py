@@ -25,6 +25,8 @@ from warta.people.models import ContributorRole
 
 # A re-publish within this long of the publication is a fix-up, not an update.
 UPDATE_GRACE = timedelta(minutes=1)
+# Roles named after "Oleh:" in the byline; the others get a line of their own.
+WRITER_ROLES = ("penulis", "reporter")
 
 
 class WireAgency(models.Model):
@@ -229,6 +231,22 @@ class ArticlePage(Page):
             else:
                 parts.append(BodyPart(block))
         return parts
+
+    def get_context(self, request, *args, **kwargs):
+        from warta.articles.queries import attach_sections, related_articles
+        from warta.masthead.models import SiteSettings
+
+        context = super().get_context(request, *args, **kwargs)
+        site_settings = SiteSettings.for_request(request)
+        context["section"] = self.get_parent().specific
+        context["body_parts"] = self.body_parts(self.dateline_for(site_settings))
+        context["tags"] = list(self.tags.all())
+        context["wire_agencies"] = list(self.wire_agencies.all())
+        context["related"] = attach_sections(related_articles(self))
+        context["other_roles"] = [
+            (role, label) for role, label in ContributorRole.choices if role not in WRITER_ROLES
+        ]
+        return context
 
     @cached_property
     def byline(self):

@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from warta.articles.queries import articles_in_section, latest_articles
+from warta.articles.queries import articles_in_section, attach_sections, latest_articles
 
 
 class HomePage(Page):
@@ -20,7 +20,7 @@ class HomePage(Page):
         from warta.sections.models import SectionPage
 
         context = super().get_context(request, *args, **kwargs)
-        latest = latest_articles(limit=13)
+        latest = attach_sections(latest_articles(limit=13))
         context["lead"] = latest[0] if latest else None
         context["latest"] = latest[1:]
         shown = {a.pk for a in latest}

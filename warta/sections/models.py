@@ -4,7 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from warta.sections.paging import page_or_404
+from warta.articles.listing import paginate_articles
 
 
 class SectionPage(Page):
@@ -29,6 +29,6 @@ class SectionPage(Page):
         from warta.articles.queries import articles_in_section
 
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = page_or_404(request, articles_in_section(self), self.per_page)
+        context["articles"] = paginate_articles(request, articles_in_section(self), self.per_page)
         context["subsections"] = self.get_children().live().type(SectionPage).specific()
         return context

@@ -24,7 +24,9 @@ def home_page() -> HomePage:
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
-def make_image(title="Foto uji", caption="", credit="", width=1600, height=900, color=(40, 90, 160)):
+def make_image(
+    title="Foto uji", caption="", credit="", width=1600, height=900, color=(40, 90, 160)
+):
     buffer = io.BytesIO()
     PILImage.new("RGB", (width, height), color).save(buffer, format="JPEG")
     n = next(_seq)
