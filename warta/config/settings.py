@@ -156,6 +156,7 @@ USE_TZ = True
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(env_str("WARTA_STATIC_ROOT") or DATA_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("WARTA_MEDIA_ROOT") or DATA_DIR / "media")
@@ -216,7 +217,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"django.security": {"level": "WARNING"}},
+    "loggers": {
+        "django.security": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # Wagtail
