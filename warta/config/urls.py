@@ -13,10 +13,14 @@ urlpatterns = [
     path("", include("warta.topics.urls")),
 ]
 
+
+
+def serve_media(request, path):
+    """Embedded mode serves uploads itself; production lets nginx do it."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.WARTA_SERVE_MEDIA:
-    # Embedded mode serves uploads itself; production lets nginx do it.
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
