@@ -242,7 +242,7 @@ class ArticlePage(Page):
         context["body_parts"] = self.body_parts(self.dateline_for(site_settings))
         context["tags"] = list(self.tags.all())
         context["wire_agencies"] = list(self.wire_agencies.all())
-        context["related"] = attach_sections(related_articles(self))
+        context["related"] = attach_sections(related_articles(self, tags=context["tags"]))
         context["other_roles"] = [
             (role, label) for role, label in ContributorRole.choices if role not in WRITER_ROLES
         ]

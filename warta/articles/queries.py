@@ -49,9 +49,9 @@ def articles_on_day(day: date, zone: IndonesianZone) -> QuerySet[ArticlePage]:
     )
 
 
-def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
+def related_articles(article: ArticlePage, tags=None, limit: int = 4) -> list[ArticlePage]:
     """Newest articles sharing a tag with this one, then the newest of its section."""
-    tag_ids = list(article.tags.values_list("pk", flat=True))
+    tag_ids = [tag.pk for tag in (article.tags.all() if tags is None else tags)]
     found: list[ArticlePage] = []
     if tag_ids:
         found = list(

@@ -116,3 +116,23 @@ def test_admin_rejects_future_time_unless_scheduled(editor_client):
     assert response.status_code == 200
     assert "hanya boleh bila berita dijadwalkan" in response.content.decode()
     assert not ArticlePage.objects.filter(slug="pelabuhan-baru-mulai-beroperasi").exists()
+
+
+def test_editor_previews_a_new_article(editor_client):
+    section = make_section("Ekonomi", slug="ekonomi")
+    url = f"/admin/pages/add/articles/articlepage/{section.pk}/preview/"
+    response = editor_client.post(url, _form(section))
+    assert response.json()["is_valid"]
+    preview = editor_client.get(url)
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert "Pelabuhan Baru Mulai Beroperasi di Pesisir Utara" in html
+    assert "Bayu Pratama" in html
+
+
+def test_editor_previews_changes_to_a_live_article(editor_client):
+    article = make_article(title="Judul lama", tags=["lama"])
+    url = f"/admin/pages/{article.pk}/edit/preview/"
+    form = _form(article.get_parent(), title="Judul baru untuk pratinjau", slug=article.slug)
+    assert editor_client.post(url, form).json()["is_valid"]
+    assert "Judul baru untuk pratinjau" in editor_client.get(url).content.decode()

@@ -11,7 +11,7 @@ from warta.testing.factories import home_page, make_article, make_image, make_pe
 
 pytestmark = pytest.mark.django_db
 
-ARTICLE_PAGE_QUERIES = 20
+ARTICLE_PAGE_QUERIES = 19
 HOME_PAGE_QUERIES = 15  # with three kanal: one query per kanal block
 
 
