@@ -11,8 +11,9 @@ log = logging.getLogger(__name__)
 
 # Every size the reader templates ask for; keep in step with templates/components.
 LEAD_SPECS = ("fill-1200x675|format-webp", "fill-800x450|format-webp", "fill-480x270|format-webp")
-CARD_SPECS = ("fill-480x270|format-webp", "fill-240x135|format-webp")
-ALL_SPECS = tuple(dict.fromkeys(LEAD_SPECS + CARD_SPECS))
+CARD_SPECS = ("fill-480x270|format-webp",)
+PORTRAIT_SPECS = ("fill-160x160|format-webp",)
+ALL_SPECS = tuple(dict.fromkeys(LEAD_SPECS + CARD_SPECS + PORTRAIT_SPECS))
 
 
 def prepare_renditions(image_id: int, specs=ALL_SPECS) -> None:
