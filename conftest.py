@@ -1,4 +1,18 @@
-"""Fixtures shared by every app's tests."""
+"""Fixtures shared by every app's tests, and the rules for the test markers.
+
+Markers (declared in pyproject.toml):
+
+- ``postgres``: runs only when ``DATABASE_URL`` points at PostgreSQL (the second
+  pass of ``make test``); skipped with the reason on SQLite.
+- ``redis``: needs the Redis at ``WARTA_TEST_REDIS_URL`` (``make test`` sets it); take
+  the URL from the ``redis_url`` fixture.
+- ``browser``: drives Debian's Chromium (``/usr/bin/chromium``) through Playwright;
+  the fixtures live in ``tests/browser/conftest.py``.
+"""
+
+from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -7,3 +21,30 @@ import pytest
 def _media_in_tmp(settings, tmp_path):
     """Each test writes its uploads and renditions to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def _database_is_postgres() -> bool:
+    return (os.environ.get("DATABASE_URL") or "").startswith(("postgres://", "postgresql://"))
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_postgres = pytest.mark.skip(
+        reason="needs PostgreSQL: set DATABASE_URL=postgres://... "
+        "(make test runs the suite a second time on PostgreSQL)"
+    )
+    skip_redis = pytest.mark.skip(
+        reason="needs Redis: set WARTA_TEST_REDIS_URL=redis://127.0.0.1:6379/0 (make test does)"
+    )
+    for item in items:
+        if "postgres" in item.keywords and not _database_is_postgres():
+            item.add_marker(skip_postgres)
+        if "redis" in item.keywords and not os.environ.get("WARTA_TEST_REDIS_URL"):
+            item.add_marker(skip_redis)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    url = os.environ.get("WARTA_TEST_REDIS_URL")
+    if not url:
+        pytest.skip("needs Redis: set WARTA_TEST_REDIS_URL (make test does)")
+    return url
