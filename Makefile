@@ -18,8 +18,14 @@ help: ## List the targets
 venv: ## Create .venv and install Warta with its dev tools (again when pyproject.toml changes)
 	@bash scripts/ensure-venv
 
-run: venv ## Run the site on http://$(HOST):$(PORT)/ (migrate, admin account, demo content)
-	DEBUG="$${DEBUG-1}" $(VENV)/bin/warta run --host $(HOST) --port $(PORT)
+run: venv .env ## Run the site on http://$(HOST):$(PORT)/ (migrate, admin account, demo content)
+	$(VENV)/bin/warta run --host $(HOST) --port $(PORT)
+
+.env: ## Local settings for this checkout, read by the warta command (made once)
+	@printf '%s\n' '# Local development settings, written by `make run`; see .env.example.' \
+		'# The warta command reads this file; variables set in the shell win.' \
+		'DEBUG=true' > .env
+	@echo "==> Wrote .env (DEBUG=true for local use)"
 
 test: ## Everything CI checks: ruff, migrations, pytest on SQLite and on PostgreSQL
 	@bash scripts/test $(ARGS)

@@ -1,5 +1,8 @@
 """The ``warta`` command.
 
+It reads ``.env`` in the current directory first (variables already set win), so
+the commands of a local checkout share the settings ``make run`` wrote there.
+
 ``warta run`` starts the embedded site; every other word is one of Warta's (or
 Django's) management commands with dashes for underscores, so ``warta import-text
 FILE`` is ``manage.py import_text FILE`` and ``warta migrate`` is ``manage.py migrate``.
@@ -17,6 +20,9 @@ DEFAULT_PORT = 8000
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from warta.config.env import load_env_file
+
+    load_env_file(os.environ.get("WARTA_ENV_FILE", ".env"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.config.settings")
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(__doc__.strip())

@@ -53,3 +53,32 @@ def require(name: str, value: str | None, why: str) -> str:
     if not value:
         raise ImproperlyConfigured(f"{name} is not set: {why}")
     return value
+
+
+def load_env_file(path) -> list[str]:
+    """Read KEY=VALUE lines from ``path`` into the environment, never overriding a
+    variable that is already set. Returns the names it set.
+
+    Only the ``warta`` command calls this (for the ``.env`` that ``make run`` writes),
+    so tests and servers see exactly the environment they were started with.
+    """
+    from pathlib import Path
+
+    file = Path(path)
+    if not file.is_file():
+        return []
+    loaded = []
+    for number, raw in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, sep, value = line.removeprefix("export ").partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or not name.isidentifier():
+            raise ImproperlyConfigured(f"{file}:{number}: expected NAME=value, got {raw!r}")
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        if name not in os.environ:
+            os.environ[name] = value
+            loaded.append(name)
+    return loaded

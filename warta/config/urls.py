@@ -14,7 +14,6 @@ urlpatterns = [
 ]
 
 
-
 def serve_media(request, path):
     """Embedded mode serves uploads itself; production lets nginx do it."""
     return serve(request, path, document_root=settings.MEDIA_ROOT)

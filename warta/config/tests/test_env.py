@@ -1,9 +1,11 @@
 """The typed readers in warta.config.env."""
 
+import os
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from warta.config.env import env_bool, env_int, env_list, env_str, require
+from warta.config.env import env_bool, env_int, env_list, env_str, load_env_file, require
 
 
 @pytest.mark.parametrize("value", ["1", "true", "True", " yes ", "ON"])
@@ -52,3 +54,23 @@ def test_require_names_the_variable():
     with pytest.raises(ImproperlyConfigured, match="SECRET_KEY is not set: why"):
         require("SECRET_KEY", "", "why")
     assert require("SECRET_KEY", "s", "why") == "s"
+
+
+def test_env_file_fills_only_unset_variables(tmp_path, monkeypatch):
+
+    monkeypatch.setenv("WARTA_KEEP", "shell")
+    monkeypatch.delenv("WARTA_NEW", raising=False)
+    env_file = tmp_path / ".env"
+    env_file.write_text("# comment\nWARTA_KEEP=file\nexport WARTA_NEW='dari berkas'\n\n")
+    assert load_env_file(env_file) == ["WARTA_NEW"]
+    assert os.environ["WARTA_KEEP"] == "shell"
+    assert os.environ["WARTA_NEW"] == "dari berkas"
+    monkeypatch.delenv("WARTA_NEW")
+
+
+def test_env_file_with_a_broken_line_names_it(tmp_path):
+
+    env_file = tmp_path / ".env"
+    env_file.write_text("DEBUG=true\nthis is not a setting\n")
+    with pytest.raises(ImproperlyConfigured, match=r"\.env:2"):
+        load_env_file(env_file)
