@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "warta.articles",
     "warta.frontpage",
     "warta.archive",
+    "warta.search",
     "warta.analytics",
     "warta.advertising",
     "warta.notices",

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("warta.archive.urls")),
     path("", include("warta.people.urls")),
     path("", include("warta.topics.urls")),
+    path("", include("warta.search.urls")),
+    path("", include("warta.analytics.urls")),
 ]
 
 
