@@ -11,7 +11,8 @@ import pytest
 from django.utils import timezone
 
 from warta.advertising.models import AdSlot
-from warta.analytics.models import DailyReads
+from warta.analytics.buffers import hour_of
+from warta.analytics.models import ArticleReads
 from warta.articles.services import publish_article
 from warta.importers.services import import_page_text
 from warta.masthead.models import SiteSettings
@@ -56,7 +57,7 @@ def reference_article():
         tags=["diplomasi", "rusia"],
         lead_image=make_image(),
     )
-    DailyReads.objects.create(article=other, day=timezone.localdate(), reads=40)
+    ArticleReads.objects.create(article=other, hour=hour_of(timezone.now()), reads=40)
 
     result = import_page_text(REFERENCE.read_text(encoding="utf-8"), section=section)
     article = result.article

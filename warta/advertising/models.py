@@ -1,7 +1,9 @@
-"""Iklan: ad slots editors fill, placed by position, with their size reserved."""
+"""Iklan: ad slots editors fill, placed by position, with their size reserved; and
+ads.txt, the list of sellers authorised to sell them."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class AdPosition(models.TextChoices):
@@ -67,3 +69,25 @@ class AdSlot(models.Model):
     @property
     def height(self) -> int:
         return int(self.size.split("x")[1])
+
+
+@register_setting(icon="doc-full")
+class AdsTxt(BaseSiteSetting):
+    """ads.txt (IAB Tech Lab): the ad sellers authorised to sell this site's space.
+
+    Served as written at /ads.txt. Left empty, /ads.txt is a 404, which the standard
+    reads as "no ads.txt"; to say that nobody may sell, write the standard's
+    placeholder line instead of leaving it empty.
+    """
+
+    content = models.TextField(
+        "isi ads.txt",
+        blank=True,
+        help_text="Satu penjual per baris, mis. 'google.com, pub-0000000000000000, DIRECT, "
+        "f08c47fec0942fa0'. Kosongkan bila situs tidak memakai ads.txt.",
+    )
+
+    panels = [FieldPanel("content")]
+
+    class Meta:
+        verbose_name = "ads.txt"

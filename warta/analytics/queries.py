@@ -1,31 +1,69 @@
-"""Popularity computed from recorded reads over a time window."""
+"""Popularity computed from the hourly read counts over a time window.
+
+A window starts at the beginning of the hour ``since`` falls in, so "the last 24
+hours" is the current hour and the 24 before it. Window sums read only the
+(hour, article, reads) index. The reader-site widgets reuse a ranking for
+``WARTA_POPULAR_CACHE_SECONDS``, but always fetch the articles themselves, so an
+article taken down leaves Terpopuler at once.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import TypeVar
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Sum
+from django.db.models.functions import Left, Length
 from django.utils import timezone
 from taggit.models import Tag
 
-from warta.articles.models import ArticleTag
+from warta.analytics.buffers import hour_of
+from warta.analytics.models import ArticleReads
+from warta.articles.models import WRITER_ROLES, ArticleAuthor, ArticlePage
+from warta.articles.queries import live_articles
+
+T = TypeVar("T")
+
+# Extra ids fetched for the cached widget ranking, to fill in for articles
+# unpublished while the ranking is cached.
+_SPARE = 3
+
+
+def read_ranking(since: datetime, limit: int) -> list[tuple[int, int]]:
+    """(article id, reads) of the live articles most read since ``since``, best first."""
+    rows = (
+        ArticleReads.objects.filter(hour__gte=hour_of(since), article__live=True)
+        .values("article_id")
+        .annotate(total=Sum("reads"))
+        .order_by("-total", "-article_id")[:limit]
+    )
+    return [(row["article_id"], row["total"]) for row in rows]
+
+
+def most_read_articles(since: datetime, limit: int = 5) -> list[ArticlePage]:
+    """Terpopuler: live articles by reads since ``since``, each with ``.reads``."""
+    return _articles_in_order(read_ranking(since, limit), limit)
+
+
+def most_read_now(days: int = 1, limit: int = 5) -> list[ArticlePage]:
+    """Terpopuler for the reader site: the last ``days`` x 24 hours, ranking cached."""
+    now = timezone.now()
+    key = f"analytics:most-read:{days}:{limit}:{hour_of(now):%Y%m%d%H}"
+    ranking = _remembered(key, lambda: read_ranking(now - timedelta(days=days), limit + _SPARE))
+    return _articles_in_order(ranking, limit)
 
 
 def popular_tags(days: int = 7, limit: int = 10) -> list[Tag]:
-    """Tags ranked by reads of their live articles over the last ``days`` days.
+    """Tag Terpopuler: tags ranked by reads of their live articles, each with ``.score``.
 
     A new site has no reads yet; then the tags used by the most live articles
     stand in, so the widget never lists nothing while tags exist.
     """
-    since = timezone.localdate() - timedelta(days=days)
-    ranked = list(
-        Tag.objects.filter(
-            articles_articletag_items__content_object__live=True,
-            articles_articletag_items__content_object__daily_reads__day__gte=since,
-        )
-        .annotate(score=Sum("articles_articletag_items__content_object__daily_reads__reads"))
-        .order_by("-score", "name")[:limit]
-    )
+    ranked = tags_by_reads(timezone.now() - timedelta(days=days), limit)
     if ranked:
         return ranked
     return list(
@@ -35,4 +73,151 @@ def popular_tags(days: int = 7, limit: int = 10) -> list[Tag]:
     )
 
 
-__all__ = ["popular_tags", "ArticleTag"]
+def popular_tags_now(days: int = 7, limit: int = 10) -> list[Tag]:
+    """``popular_tags`` for the header of every page, reused for a short while."""
+    key = f"analytics:popular-tags:{days}:{limit}:{hour_of(timezone.now()):%Y%m%d%H}"
+    return _remembered(key, lambda: popular_tags(days, limit))
+
+
+def tags_by_reads(since: datetime, limit: int) -> list[Tag]:
+    item = "articles_articletag_items__content_object"
+    return list(
+        Tag.objects.filter(
+            **{f"{item}__live": True, f"{item}__read_counts__hour__gte": hour_of(since)}
+        )
+        .annotate(score=Sum(f"{item}__read_counts__reads"))
+        .order_by("-score", "name")[:limit]
+    )
+
+
+# The admin's reading report ----------------------------------------------------------
+
+
+@dataclass
+class ReadingReport:
+    """What the dashboard panel shows for a period of whole local days."""
+
+    days: int
+    first_day: date
+    per_day: list[tuple[date, int]]
+    articles: list[dict] = field(default_factory=list)
+    tags: list[dict] = field(default_factory=list)
+    sections: list[dict] = field(default_factory=list)
+    authors: list[dict] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(reads for _, reads in self.per_day)
+
+
+def reading_report(days: int, limit: int = 10) -> ReadingReport:
+    """Reads per day and the top articles, tags, kanal and writers of ``days`` days.
+
+    Plain values only, so the report can be cached as it is.
+    """
+    today = timezone.localdate()
+    first_day = today - timedelta(days=days - 1)
+    since = timezone.make_aware(datetime.combine(first_day, datetime.min.time()))
+    return ReadingReport(
+        days=days,
+        first_day=first_day,
+        per_day=reads_per_day(first_day, today),
+        articles=[
+            {"id": a.pk, "title": a.title, "url": a.url, "reads": a.reads}
+            for a in most_read_articles(since, limit)
+        ],
+        tags=[
+            {"name": t.name, "slug": t.slug, "reads": t.score} for t in tags_by_reads(since, limit)
+        ],
+        sections=top_sections(since, limit),
+        authors=top_writers(since, limit),
+    )
+
+
+def reading_report_now(days: int) -> ReadingReport:
+    key = f"analytics:report:{days}:{hour_of(timezone.now()):%Y%m%d%H}"
+    return _remembered(key, lambda: reading_report(days))
+
+
+def reads_per_day(first_day: date, last_day: date) -> list[tuple[date, int]]:
+    """Reads per local day from ``first_day`` to ``last_day``, days without reads as 0.
+
+    Summed per hour in the database (an index-only scan), folded into local days here.
+    """
+    start = timezone.make_aware(datetime.combine(first_day, datetime.min.time()))
+    end = timezone.make_aware(datetime.combine(last_day + timedelta(days=1), datetime.min.time()))
+    totals = {first_day + timedelta(days=n): 0 for n in range((last_day - first_day).days + 1)}
+    hours = (
+        ArticleReads.objects.filter(hour__gte=start, hour__lt=end)
+        .values("hour")
+        .annotate(total=Sum("reads"))
+        .order_by()
+    )
+    for row in hours:
+        day = timezone.localdate(row["hour"])
+        if day in totals:
+            totals[day] += row["total"]
+    return list(totals.items())
+
+
+def top_sections(since: datetime, limit: int = 10) -> list[dict]:
+    """Kanal by reads of the articles directly under them."""
+    from warta.sections.models import SectionPage
+
+    steps = ArticlePage.steplen
+    rows = list(
+        ArticleReads.objects.filter(hour__gte=hour_of(since), article__live=True)
+        .annotate(parent=Left("article__path", Length("article__path") - steps))
+        .values("parent")
+        .annotate(total=Sum("reads"))
+        .order_by("-total", "parent")[:limit]
+    )
+    sections = SectionPage.objects.in_bulk([r["parent"] for r in rows], field_name="path")
+    return [
+        {"title": section.title, "url": section.url, "reads": r["total"]}
+        for r in rows
+        if (section := sections.get(r["parent"])) is not None
+    ]
+
+
+def top_writers(since: datetime, limit: int = 10) -> list[dict]:
+    """Writers and reporters by reads of the articles that carry their byline."""
+    rows = (
+        ArticleAuthor.objects.filter(
+            role__in=WRITER_ROLES,
+            article__live=True,
+            article__read_counts__hour__gte=hour_of(since),
+        )
+        .values("person_id", "person__name", "person__slug")
+        .annotate(total=Sum("article__read_counts__reads"))
+        .order_by("-total", "person__name")[:limit]
+    )
+    return [
+        {"name": r["person__name"], "slug": r["person__slug"], "reads": r["total"]} for r in rows
+    ]
+
+
+# Helpers -------------------------------------------------------------------------------
+
+
+def _articles_in_order(ranking: list[tuple[int, int]], limit: int) -> list[ArticlePage]:
+    found = live_articles().in_bulk([article_id for article_id, _ in ranking])
+    articles = []
+    for article_id, reads in ranking:
+        article = found.get(article_id)
+        if article is not None:
+            article.reads = reads
+            articles.append(article)
+    return articles[:limit]
+
+
+def _remembered(key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, cached for ``WARTA_POPULAR_CACHE_SECONDS`` (0: not cached)."""
+    seconds = settings.WARTA_POPULAR_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 
 from warta.articles.models import UPDATE_GRACE, ArticlePage
 from warta.images.services import prepare_renditions
+from warta.search.services import index_article
 
 
 def publish_article(article: ArticlePage, user=None) -> ArticlePage:
@@ -21,8 +24,14 @@ def record_publication(article: ArticlePage) -> None:
     """Stamp the public publication and update times after Wagtail has published.
 
     The first publication fixes ``published_at`` (unless the editor or an import
-    set it); a later re-publication marks the article as updated.
+    set it); a later re-publication marks the article as updated. After the
+    commit the article's search document is rewritten (a failure there is logged
+    and never undoes the publication; ``warta reindex-articles`` repairs it).
     """
+    if not article.live:
+        # Wagtail also sends page_published when Publish with a future go-live time
+        # only schedules a new page; it is stamped when the scheduler publishes it.
+        return
     changes = {}
     if article.published_at is None:
         changes["published_at"] = article.first_published_at or timezone.now()
@@ -39,3 +48,4 @@ def record_publication(article: ArticlePage) -> None:
     if article.lead_image_id:
         image_id = article.lead_image_id
         transaction.on_commit(lambda: prepare_renditions(image_id))
+    transaction.on_commit(partial(index_article, article.pk), robust=True)

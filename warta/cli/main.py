@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(__doc__.strip())
         print(
-            "\nPerintah utama: run, demo, import-text, createsuperuser, changepassword, "
-            "migrate, check"
+            "\nPerintah utama: run, demo, import-text, publish-due, createsuperuser, "
+            "changepassword, migrate, check"
         )
         return 0
     if argv[0] == "run":
@@ -53,6 +53,11 @@ def _parse_run_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--no-demo", action="store_true", help="do not add the demo content")
     parser.add_argument(
         "--reload", action="store_true", help="restart the server when the code changes"
+    )
+    parser.add_argument(
+        "--no-scheduler",
+        action="store_true",
+        help="do not publish scheduled articles from this process (run warta publish-due --loop)",
     )
     return parser.parse_args(argv)
 
@@ -81,8 +86,30 @@ def run(argv: list[str]) -> int:
             else:
                 print("warta: no demo command in this build; starting with an empty site.")
 
-    call_command("runserver", _addrport(args.host, args.port), use_reloader=args.reload)
+    scheduler = None if args.no_scheduler else _start_scheduler(args.reload)
+    try:
+        call_command("runserver", _addrport(args.host, args.port), use_reloader=args.reload)
+    finally:
+        if scheduler is not None:
+            scheduler.stop()
     return 0
+
+
+# The first scheduler pass waits this long, so runserver binds and prints its banner first.
+SCHEDULER_FIRST_DELAY = 2.0
+
+
+def _start_scheduler(reload: bool):
+    """Publish scheduled articles from a daemon thread of the process that serves.
+
+    The thread dies with the server. With ``--reload`` only the autoreloader's child
+    (``RUN_MAIN=true``) serves, so only it schedules; each restart starts afresh.
+    """
+    if reload and os.environ.get("RUN_MAIN") != "true":
+        return None
+    from warta.scheduling.services import start_scheduler_thread
+
+    return start_scheduler_thread(first_delay=SCHEDULER_FIRST_DELAY)
 
 
 def _addrport(host: str, port: int) -> str:

@@ -45,10 +45,12 @@ INSTALLED_APPS = [
     "warta.frontpage",
     "warta.archive",
     "warta.search",
+    "warta.syndication",
     "warta.analytics",
     "warta.advertising",
     "warta.notices",
     "warta.importers",
+    "warta.scheduling",
     "warta.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "warta.scheduling.middleware.SiteZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -248,3 +251,15 @@ TAGGIT_CASE_INSENSITIVE = True
 WARTA_ADMIN_USERNAME = env_str("WARTA_ADMIN_USERNAME", "admin")
 WARTA_ADMIN_EMAIL = env_str("WARTA_ADMIN_EMAIL", "admin@example.com")
 WARTA_ADMIN_PASSWORD = env_str("WARTA_ADMIN_PASSWORD")
+
+# Read counting (warta/analytics). Reads are deduplicated per client address: behind
+# nginx (or a CDN) say how many proxies append to X-Forwarded-For, else every reader
+# looks like the proxy.
+WARTA_PROXY_HOPS = env_int("WARTA_PROXY_HOPS", 0)
+WARTA_READS_FLUSH_SECONDS = env_int("WARTA_READS_FLUSH_SECONDS", 5)
+WARTA_POPULAR_CACHE_SECONDS = env_int("WARTA_POPULAR_CACHE_SECONDS", 60)
+WARTA_COUNT_HEADLESS_READS = env_bool("WARTA_COUNT_HEADLESS_READS", False)
+
+# Scheduled publishing (warta/scheduling): seconds between checks of `warta publish-due
+# --loop` and of the scheduler `warta run` starts; 30 at most.
+WARTA_SCHEDULER_INTERVAL = env_int("WARTA_SCHEDULER_INTERVAL", 15)

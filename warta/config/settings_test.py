@@ -16,3 +16,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Terpopuler and Tag Terpopuler are computed afresh, so no test sees another's reads.
+WARTA_POPULAR_CACHE_SECONDS = 0

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("warta.topics.urls")),
     path("", include("warta.search.urls")),
     path("", include("warta.analytics.urls")),
+    path("", include("warta.syndication.urls")),
 ]
 
 

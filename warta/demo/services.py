@@ -25,7 +25,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from warta.advertising.models import AdSlot
-from warta.analytics.models import DailyReads
+from warta.analytics.models import ArticleReads
 from warta.articles.models import ArticleAuthor, ArticlePage, WireAgency
 from warta.articles.services import publish_article
 from warta.demo import content, pictures
@@ -42,6 +42,12 @@ DEFAULT_ARTICLES = 48
 DEFAULT_DAYS = 30
 DEFAULT_SEED = 2026
 READS_DAYS = 14
+# Share of a day's reads in each local hour (00-23): quiet at night, busy at the
+# morning commute, lunch and evening.
+READS_BY_HOUR = (
+    1.0, 0.6, 0.4, 0.3, 0.4, 1.0, 2.5, 4.0, 5.0, 5.0, 4.5, 4.5,
+    5.0, 4.5, 4.0, 3.8, 3.6, 3.8, 4.5, 5.5, 6.0, 5.0, 3.5, 2.0,
+)  # fmt: skip
 
 WRITING_ROLES = ("penulis", "reporter")
 WIRE_FOR_WORLD = ("AFP", "Reuters", "Associated Press")
@@ -71,7 +77,7 @@ class DemoSummary:
     notices: int = 0
     ad_slots: int = 0
     images: int = 0
-    daily_reads: int = 0
+    hourly_reads: int = 0
     oldest: datetime | None = None
     newest: datetime | None = None
 
@@ -479,27 +485,30 @@ class _DemoLoader:
         self.summary.ad_slots = len(content.AD_SLOTS)
 
     def record_reads(self) -> None:
-        """Reads per day for the last two weeks: a burst on release, then a long tail."""
+        """Hourly reads for the last two weeks: a burst on release, then a long tail,
+        spread over the day like a newsroom's traffic, none before publication."""
         tz = self.zone.tzinfo
         local_now = timezone.localtime(self.now, tz)
         today = local_now.date()
-        elapsed_today = max(0.15, (local_now.hour * 60 + local_now.minute) / (24 * 60))
+        weight = sum(READS_BY_HOUR)
         rows = []
         for item in self.written:
-            released = timezone.localtime(item.page.published_at, tz).date()
+            published = timezone.localtime(item.page.published_at, tz)
             for offset in range(READS_DAYS):
                 day = today - timedelta(days=offset)
-                if day < released:
+                if day < published.date():
                     break
-                age = (day - released).days
-                reads = 1400 * item.popularity * 0.55**age + 12 * item.popularity
-                if day == today:
-                    reads *= elapsed_today
-                reads = int(reads * self.rng.uniform(0.85, 1.15))
-                if reads > 0:
-                    rows.append(DailyReads(article=item.page, day=day, reads=reads))
-        DailyReads.objects.bulk_create(rows)
-        self.summary.daily_reads = len(rows)
+                age = (day - published.date()).days
+                day_reads = 1400 * item.popularity * 0.55**age + 12 * item.popularity
+                for hour, share in enumerate(READS_BY_HOUR):
+                    start = datetime.combine(day, time(hour), tzinfo=tz)
+                    if start > local_now or start + timedelta(hours=1) <= published:
+                        continue
+                    reads = int(day_reads * share / weight * self.rng.uniform(0.8, 1.2))
+                    if reads > 0:
+                        rows.append(ArticleReads(article=item.page, hour=start, reads=reads))
+        ArticleReads.objects.bulk_create(rows, batch_size=2000)
+        self.summary.hourly_reads = len(rows)
 
     # Images ---------------------------------------------------------------------
 

@@ -1,2 +1,6 @@
+from django.urls import path
+
+from warta.search import views
+
 app_name = "search"
-urlpatterns: list = []
+urlpatterns = [path("cari/", views.search_results, name="results")]

@@ -4,7 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from warta.articles.listing import paginate_articles
+from warta.articles.listing import canonical_page_redirect, paginate_articles
 
 
 class SectionPage(Page):
@@ -25,10 +25,16 @@ class SectionPage(Page):
         verbose_name = "kanal"
         verbose_name_plural = "kanal"
 
+    def serve(self, request, *args, **kwargs):
+        # get_context cannot answer with a redirect, so the canonical ?page= check
+        # happens here, before the page is rendered.
+        return canonical_page_redirect(request) or super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from warta.articles.queries import articles_in_section
+        from warta.sections.queries import child_sections
 
         context = super().get_context(request, *args, **kwargs)
         context["articles"] = paginate_articles(request, articles_in_section(self), self.per_page)
-        context["subsections"] = self.get_children().live().type(SectionPage).specific()
+        context["subsections"] = child_sections(request, self)
         return context

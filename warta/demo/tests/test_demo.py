@@ -17,7 +17,7 @@ from taggit.models import Tag
 from wagtail.models import Revision, Site
 
 from warta.advertising.models import AdSlot
-from warta.analytics.models import DailyReads
+from warta.analytics.models import ArticleReads
 from warta.articles.models import ArticlePage, WireAgency
 from warta.demo import content
 from warta.demo.services import (
@@ -129,9 +129,12 @@ def test_demo_command_fills_an_empty_site_once():
         assert (slot.creative.width, slot.creative.height) == (slot.width, slot.height)
 
     today = timezone.localdate()
-    reads = DailyReads.objects.filter(day__gt=today - timedelta(days=14))
-    assert reads.filter(day=today).exists()
-    assert reads.values("day").distinct().count() == 14
+    read_days = {
+        timezone.localdate(hour) for hour in ArticleReads.objects.values_list("hour", flat=True)
+    }
+    assert today in read_days
+    assert len(read_days) == 14
+    assert not ArticleReads.objects.filter(hour__gt=timezone.now()).exists()
 
     for image in WartaImage.objects.all():
         made = set(WartaRendition.objects.filter(image=image).values_list("filter_spec", flat=True))

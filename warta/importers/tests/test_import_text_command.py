@@ -12,6 +12,8 @@ from warta.images.models import WartaImage
 from warta.importers.services import PLACEHOLDER_WARNING
 from warta.people.models import Person
 from warta.testing.factories import make_section
+from warta.users.roles import REDAKTUR
+from warta.users.services import assign_role
 
 DATA = Path(__file__).parent / "data"
 REFERENCE = Path(__file__).resolve().parents[4] / "shared" / "reference" / "populer24-article.txt"
@@ -77,15 +79,18 @@ def test_reference_page_becomes_a_draft_and_the_command_says_what_it_saw():
 
 
 @pytest.mark.django_db
-def test_publish_and_image_options(tmp_path):
+def test_publish_and_image_options(tmp_path, django_user_model):
     make_section("Ekonomi", slug="ekonomi")
+    redaktur = django_user_model.objects.create_user("redaktur")
+    assign_role(redaktur, REDAKTUR)
     photo = tmp_path / "perahu.png"
     PILImage.new("RGB", (800, 450), (10, 80, 120)).save(photo)
 
-    output = run(DATA / "nelayan-wita.txt", "--publish", "--image", photo)
+    output = run(DATA / "nelayan-wita.txt", "--publish", "--user", "redaktur", "--image", photo)
 
     article = ArticlePage.objects.get()
     assert article.live
+    assert article.owner == redaktur
     assert article.published_at.isoformat() == "2023-08-03T01:45:00+00:00"
     assert (article.lead_image.width, article.lead_image.height) == (800, 450)
     assert "Peringatan: (tidak ada)" in output

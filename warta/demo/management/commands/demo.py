@@ -78,7 +78,7 @@ class Command(BaseCommand):
             f"{_day(summary.newest)} ({summary.updated_articles} diperbarui), "
             f"{summary.tags} tag",
             f"{summary.notices} pemberitahuan, {summary.ad_slots} slot iklan, "
-            f"{summary.images} gambar, {summary.daily_reads} catatan jumlah baca harian",
+            f"{summary.images} gambar, {summary.hourly_reads} catatan jumlah baca per jam",
         ]
         for line in lines:
             self.stdout.write(f"  {line}")

@@ -13,11 +13,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from warta.articles.models import ArticlePage
 from warta.articles.services import publish_article
 from warta.importers.page_text import PageTextError, decode_page_bytes
-from warta.importers.queries import section_slugs, sections_with_slug
+from warta.importers.queries import default_section, section_slugs, sections_with_slug
 from warta.importers.services import AlreadyImported, PageTextImportError, import_page_text
 from warta.masthead.zones import format_long
+from warta.users.permissions import may_publish_in
+from warta.users.queries import account_named
 
 NONE = "(tidak ada)"
 
@@ -29,19 +32,38 @@ class Command(BaseCommand):
         parser.add_argument("file", help="berkas teks halaman berita, UTF-8")
         parser.add_argument("--section", metavar="SLUG", help="slug kanal tujuan")
         parser.add_argument("--image", metavar="PATH", help="foto utama berita")
-        parser.add_argument("--publish", action="store_true", help="langsung terbitkan")
+        parser.add_argument(
+            "--publish", action="store_true", help="langsung terbitkan (perlu --user)"
+        )
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="akun yang mengimpor (pemilik draf); untuk --publish harus berhak menerbitkan",
+        )
         parser.add_argument(
             "--again", action="store_true", help="impor lagi walau sudah pernah diimpor"
         )
 
-    def handle(self, *args, file, section=None, image=None, publish=False, again=False, **opts):
+    def handle(
+        self, *args, file, section=None, image=None, publish=False, again=False, user=None, **opts
+    ):
+        account = _account(user) if user else None
+        if publish and account is None:
+            raise CommandError(
+                "--publish memerlukan --user USERNAME: akun yang berhak menerbitkan di "
+                "kanal tujuan (Editor kanal itu atau Redaktur)."
+            )
         text = _read_text(Path(file))
         target = _section(section) if section else None
+        if publish:
+            _check_may_publish(account, target or default_section())
         try:
             with _open_image(image) as image_file, transaction.atomic():
-                result = import_page_text(text, section=target, image_file=image_file, again=again)
+                result = import_page_text(
+                    text, section=target, user=account, image_file=image_file, again=again
+                )
                 if publish:
-                    publish_article(result.article)
+                    publish_article(result.article, user=account)
         except AlreadyImported as exc:
             raise CommandError(f"{exc} Pakai --again untuk membuat salinan baru.") from exc
         except PageTextImportError as exc:
@@ -80,6 +102,25 @@ class Command(BaseCommand):
         state = "Diterbitkan" if published else "Draf dibuat"
         section = result.article.get_parent().title
         out.write(self.style.SUCCESS(f"{state} di kanal {section}: {result.edit_url}"))
+
+
+def _account(username: str):
+    account = account_named(username)
+    if account is None:
+        raise CommandError(f"Pengguna '{username}' tidak ditemukan.")
+    if not account.is_active:
+        raise CommandError(f"Pengguna '{username}' tidak aktif.")
+    return account
+
+
+def _check_may_publish(account, section) -> None:
+    """Refuse before anything is written: the same rule as the admin's Publish button."""
+    if section is not None and not may_publish_in(account, section, ArticlePage):
+        raise CommandError(
+            f"Pengguna '{account.get_username()}' tidak berhak menerbitkan di kanal "
+            f"{section.title}. Impor tanpa --publish untuk membuat draf, atau pakai akun "
+            "Editor kanal itu atau Redaktur."
+        )
 
 
 def _read_text(path: Path) -> str:

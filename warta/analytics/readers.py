@@ -1,0 +1,173 @@
+"""Telling readers apart without knowing who they are.
+
+A read is counted once per reader and article within ``REPEAT_WINDOW``. To know
+"the same reader", the beacon derives short-lived keys from the client's address
+and user agent with an HMAC keyed by ``SECRET_KEY`` and a random salt that changes
+every day. Only those keys go into the cache, with a timeout; the address and user
+agent are never stored, and once the day's salt is gone nobody (us included) can
+link a key back to an address. No cookies are set.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import threading
+from dataclasses import dataclass
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.utils import timezone
+
+# A repeat read of the same article by the same reader within this long is not counted.
+REPEAT_WINDOW = timedelta(minutes=30)
+# Beacons one reader may send per minute before getting 429; a person reading
+# quickly opens a few articles a minute, a flood sends hundreds.
+BEACONS_PER_MINUTE = 60
+
+# Clients that run JavaScript without a person behind them. Plain crawlers rarely
+# run the beacon at all; these are the ones that do, or that post to it directly.
+BOT_USER_AGENT = re.compile(
+    r"(?<!cu)bot\b|crawl|spider|slurp|archiver|curl|wget|python-requests|python-urllib|"
+    r"aiohttp|httpx|go-http-client|okhttp|java/|libwww|scrapy|phantomjs|lighthouse|"
+    r"pingdom|uptime|facebookexternalhit|bingpreview",
+    re.IGNORECASE,
+)
+# Headless Chromium is how scrapers render pages, and how our own browser tests run:
+# ``WARTA_COUNT_HEADLESS_READS`` lets the tests count their reads.
+HEADLESS_USER_AGENT = re.compile(r"headless", re.IGNORECASE)
+
+_SALT_TIMEOUT = 2 * 24 * 3600
+_salt_lock = threading.Lock()
+_salt_memo: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The pseudonymous keys of one client for today; holds no address or agent."""
+
+    key: str  # the client, for the rate limit
+    salted: str  # the HMAC input prefix, itself a digest; combined with an article id
+
+    def read_key(self, article_id: int) -> str:
+        """A key for "this reader read this article", unlinkable across articles."""
+        return _digest(self.salted, str(article_id))
+
+
+def is_bot(user_agent: str) -> bool:
+    if not user_agent.strip():
+        return True  # every browser sends one
+    if BOT_USER_AGENT.search(user_agent):
+        return True
+    return not settings.WARTA_COUNT_HEADLESS_READS and bool(HEADLESS_USER_AGENT.search(user_agent))
+
+
+def client_address(request: HttpRequest) -> str:
+    """The reader's address as the nearest trusted proxy saw it.
+
+    With ``WARTA_PROXY_HOPS`` = n, the n-th address from the right of
+    X-Forwarded-For is the one our own proxy recorded; anything left of it was
+    written by the client and cannot be trusted.
+    """
+    hops = settings.WARTA_PROXY_HOPS
+    if hops > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def reader_for(request: HttpRequest, today: date | None = None) -> Reader:
+    salted = _digest(
+        daily_salt(today),
+        client_address(request),
+        request.META.get("HTTP_USER_AGENT", "")[:512],
+    )
+    return Reader(key=_digest(salted, "client"), salted=salted)
+
+
+def daily_salt(today: date | None = None) -> str:
+    """Today's random salt, shared by every process through the cache.
+
+    Kept for two days so keys made just before midnight still match their
+    timeout; after that the salt, and any way to test an address against a key, is gone.
+    """
+    day = (today or timezone.localdate()).isoformat()
+    salt = _salt_memo.get(day)
+    if salt is None:
+        with _salt_lock:
+            salt = cache.get_or_set(
+                f"analytics:salt:{day}", secrets.token_hex(16), timeout=_SALT_TIMEOUT
+            )
+            _salt_memo.clear()
+            _salt_memo[day] = salt
+    return salt
+
+
+def first_read(reader: Reader, article_id: int) -> bool:
+    """True the first time in ``REPEAT_WINDOW`` that this reader reads this article."""
+    key = f"analytics:seen:{reader.read_key(article_id)}"
+    return cache.add(key, 1, timeout=int(REPEAT_WINDOW.total_seconds()))
+
+
+def over_rate_limit(reader: Reader) -> bool:
+    """Count this beacon in the reader's current minute; True past the limit."""
+    minute = int(timezone.now().timestamp() // 60)
+    key = f"analytics:rate:{reader.key}:{minute}"
+    if cache.add(key, 1, timeout=90):
+        return BEACONS_PER_MINUTE < 1
+    try:
+        return cache.incr(key) > BEACONS_PER_MINUTE
+    except ValueError:  # expired between add and incr
+        return False
+
+
+def sent_from_this_site(request: HttpRequest) -> bool:
+    """Whether the beacon comes from one of our own pages.
+
+    The beacon is CSRF-exempt (it changes nothing a reader owns), so this stops
+    other sites from making their visitors' browsers inflate our counts. Browsers
+    say where a POST comes from in Sec-Fetch-Site and Origin; a beacon with neither
+    Origin nor Referer (old browsers, no-referrer pages) is accepted, since scripts
+    outside a browser can forge every header anyway: the repeat window, the rate
+    limit and the bot check are what hold them back.
+    """
+    if request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
+        return False
+    ours = _our_hosts(request)
+    origin = request.headers.get("Origin", "")
+    if origin and origin != "null":
+        return _host_of(origin) in ours
+    referer = request.headers.get("Referer", "")
+    if referer:
+        return _host_of(referer) in ours
+    # "null" comes from sandboxed frames and opaque origins, never from our pages.
+    return not origin
+
+
+def _our_hosts(request: HttpRequest) -> set[str]:
+    hosts = {request.get_host().lower()}
+    hosts.update(_host_of(origin) for origin in settings.CSRF_TRUSTED_ORIGINS)
+    return hosts
+
+
+def _host_of(url: str) -> str:
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
+
+
+def _digest(*parts: str) -> str:
+    message = "\x1f".join(parts).encode("utf-8", "surrogateescape")
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]

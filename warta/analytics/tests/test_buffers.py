@@ -1,0 +1,166 @@
+"""Buffered counts: written in batches, bounded in memory, shared through Redis."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from warta.analytics import services
+from warta.analytics.buffers import LocalReadBuffer, hour_of
+from warta.analytics.models import ArticleReads
+from warta.analytics.tests.conftest import add_reads, beacon, stored_reads
+from warta.testing.factories import make_article, make_section
+
+pytestmark = pytest.mark.django_db
+
+NOW = hour_of(timezone.now())
+
+
+def _articles(count: int):
+    section = make_section()
+    return [make_article(section=section) for _ in range(count)]
+
+
+def _flush_queries(counts) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        services.store_counts(counts)
+    return len(queries)
+
+
+def test_a_flush_costs_the_same_queries_for_3_or_120_articles():
+    articles = _articles(120)
+    few = {(a.pk, NOW): 2 for a in articles[:3]}
+    many = {(a.pk, hour): 1 for a in articles for hour in (NOW, NOW - timedelta(hours=1))}
+    assert len(many) == 240
+    assert _flush_queries(few) == _flush_queries(many)
+    assert ArticleReads.objects.count() == 240
+    assert stored_reads(articles[0]) == 2 + 2  # added to the row the first flush wrote
+
+
+def test_a_flush_adds_to_existing_rows_and_skips_deleted_articles():
+    article = _articles(1)[0]
+    add_reads(article, NOW, 10)
+    written = services.store_counts({(article.pk, NOW): 5, (999_999, NOW): 3})
+    assert written == 1
+    assert ArticleReads.objects.get().reads == 15
+
+
+def test_the_local_buffer_merges_counts_and_flushes_when_due():
+    written = []
+    buffer = LocalReadBuffer(lambda counts: written.append(dict(counts)) or len(counts), 3600)
+    assert buffer.add(1, NOW) is False
+    buffer.add(1, NOW)
+    buffer.add(2, NOW)
+    assert len(buffer) == 2
+    assert buffer.flush() == 2
+    assert written == [{(1, NOW): 2, (2, NOW): 1}]
+    assert len(buffer) == 0
+    buffer.flush_seconds = 0
+    assert buffer.add(3, NOW) is True  # the last flush is "older" than 0 seconds
+
+
+def test_the_local_buffer_flushes_synchronously_when_full():
+    batches = []
+    buffer = LocalReadBuffer(lambda counts: batches.append(len(counts)) or len(counts), 3600, 3)
+    for article_id in (1, 2, 3):
+        buffer.add(article_id, NOW)
+    buffer.add(1, NOW)  # a key it already holds: no flush needed
+    assert batches == []
+    buffer.add(4, NOW)
+    assert batches == [3]
+    assert len(buffer) == 1
+    assert buffer.dropped == 0
+
+
+def test_the_local_buffer_drops_reads_rather_than_grow_when_it_cannot_flush():
+    def database_down(counts):
+        raise ConnectionError("database is down")
+
+    buffer = LocalReadBuffer(database_down, 3600, max_keys=3)
+    for article_id in (1, 2, 3):
+        buffer.add(article_id, NOW)
+    buffer.add(4, NOW)
+    buffer.add(5, NOW)
+    assert len(buffer) == 3  # kept what it had, never more than the cap
+    assert buffer.dropped == 2
+    buffer.store = lambda counts: len(counts)
+    assert buffer.flush() == 3
+
+
+def test_the_local_buffer_keeps_counts_when_a_flush_fails():
+    calls = []
+
+    def flaky(counts):
+        calls.append(dict(counts))
+        if len(calls) == 1:
+            raise ConnectionError("database is down")
+        return len(counts)
+
+    buffer = LocalReadBuffer(flaky, 3600)
+    buffer.add(1, NOW)
+    assert buffer.flush() == 0
+    buffer.add(1, NOW)
+    assert buffer.flush() == 1
+    assert calls[-1] == {(1, NOW): 2}
+
+
+def test_flush_reads_command_without_redis_explains(settings):
+    settings.REDIS_URL = None
+    out = StringIO()
+    call_command("flush_reads", stdout=out)
+    assert "REDIS_URL" in out.getvalue()
+
+
+# Redis -------------------------------------------------------------------------------
+
+
+@pytest.mark.redis
+def test_the_redis_buffer_counts_per_hour_and_flushes_once(redis_buffer):
+    first, second = _articles(2)
+    earlier = NOW - timedelta(hours=1)
+    assert redis_buffer.add(first.pk, NOW) is True  # the first to find no recent flush
+    assert redis_buffer.add(first.pk, NOW) is False
+    redis_buffer.add(second.pk, earlier)
+    assert redis_buffer.pending() == {(first.pk, NOW): 2, (second.pk, earlier): 1}
+    with CaptureQueriesContext(connection) as queries:
+        assert redis_buffer.flush() == 2
+    assert len(queries) <= 4  # a transaction, the existence check, one upsert
+    assert redis_buffer.pending() == {}
+    assert not list(redis_buffer.redis.scan_iter(f"{redis_buffer.prefix}:h:*"))
+    assert stored_reads(first) == 2
+    assert stored_reads(second) == 1
+    assert redis_buffer.flush() == 0
+
+
+@pytest.mark.redis
+def test_the_redis_buffer_puts_counts_back_when_the_database_fails(redis_buffer):
+    article = _articles(1)[0]
+    redis_buffer.add(article.pk, NOW)
+    redis_buffer.store = lambda counts: (_ for _ in ()).throw(ConnectionError("db down"))
+    assert redis_buffer.flush() == 0
+    assert redis_buffer.pending() == {(article.pk, NOW): 1}
+    redis_buffer.add(article.pk, NOW)
+    redis_buffer.store = services.store_counts
+    assert redis_buffer.flush() == 1
+    assert stored_reads(article) == 2
+
+
+@pytest.mark.redis
+def test_beacons_through_redis_and_the_flush_command(
+    client, redis_url, redis_buffer, monkeypatch, settings
+):
+    settings.REDIS_URL = redis_url
+    monkeypatch.setattr(services, "_buffer", redis_buffer)
+    article = _articles(1)[0]
+    redis_buffer.redis.set(redis_buffer.lock_key, 1)  # a flush just happened elsewhere
+    assert beacon(client, article.pk).status_code == 204
+    assert beacon(client, article.pk, user_agent="Mozilla/5.0 Firefox/1").status_code == 204
+    assert ArticleReads.objects.count() == 0
+    out = StringIO()
+    call_command("flush_reads", stdout=out)
+    assert "1 catatan" in out.getvalue()
+    assert stored_reads(article) == 2
