@@ -23,6 +23,24 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """No test sees another's cached values: ids are reused after a rollback, so a
+    rendition or Terpopuler list cached by one test could answer for another's rows."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_off(settings):
+    """Other apps' tests see every render fresh (and their query pins measure renders);
+    ``warta/pagecache/tests`` turns the page cache back on, on an empty cache."""
+    settings.WARTA_PAGE_CACHE = False
+
+
 def _database_is_postgres() -> bool:
     return (os.environ.get("DATABASE_URL") or "").startswith(("postgres://", "postgresql://"))
 

@@ -237,9 +237,12 @@ def write_reads(buckets: Iterable[tuple[int, datetime, int]]) -> tuple[int, int]
     """Store (article id, UTC hour, reads) buckets; returns (rows, reads).
 
     The one step that knows how the analytics app keeps reads: ``ArticleReads``,
-    one row per article and hour.
+    one row per article and hour, then the app's own rollups of them (reads per tag
+    and hour, running 24-hour and 7-day totals) rebuilt from those rows, as the
+    flush would have kept them.
     """
     from warta.analytics.models import ArticleReads
+    from warta.analytics.services import rebuild_read_rollups
 
     ArticleReads.objects.all().delete()  # the demo's, replaced by the generated ones
     counted = Counter()
@@ -251,6 +254,7 @@ def write_reads(buckets: Iterable[tuple[int, datetime, int]]) -> tuple[int, int]
             yield bucket
 
     _insert(ArticleReads, ("article", "hour", "reads"), rows())
+    rebuild_read_rollups()
     return counted["rows"], counted["reads"]
 
 

@@ -111,6 +111,9 @@ class _Run:
             ALLOWED_HOSTS="testserver,localhost",
             WARTA_HTTPS="false",
             WARTA_DATA_DIR=str(self.dir),
+            # Render every request: the whole-page cache (warta/pagecache) would
+            # answer the warm rounds from memory and hide what the listing costs.
+            WARTA_PAGE_CACHE="false",
         )
         if self.db == "postgres":
             env["DATABASE_URL"] = self._server_url(self.pg_name)

@@ -1,8 +1,11 @@
-"""Popularity computed from the hourly read counts over a time window.
+"""Popularity computed from the read counts over a time window.
 
 A window starts at the beginning of the hour ``since`` falls in, so "the last 24
-hours" is the current hour and the 24 before it. Window sums read only the
-(hour, article, reads) index. The reader-site widgets reuse a ranking for
+hours" is the current hour and the 24 before it. The reader site's windows (24
+hours, 7 days) come from the running totals (``ArticleReadTotals``,
+``TagReadTotals``): the top rows of an index, whatever the number of reads. Any
+other window sums the hourly rows (``ArticleReads``, ``TagReads``), which the
+admin's report does. The reader-site widgets reuse a ranking for
 ``WARTA_POPULAR_CACHE_SECONDS``, but always fetch the articles themselves, so an
 article taken down leaves Terpopuler at once.
 """
@@ -16,15 +19,18 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Left, Length
 from django.utils import timezone
 from taggit.models import Tag
 
 from warta.analytics.buffers import hour_of
-from warta.analytics.models import ArticleReads
+from warta.analytics.models import ArticleReads, ArticleReadTotals, TagReads, TagReadTotals
 from warta.articles.models import WRITER_ROLES, ArticleAuthor, ArticlePage
-from warta.articles.queries import live_articles
+from warta.articles.queries import listed_articles
+
+# Days of a reader-site window -> its column in the running totals.
+TOTALS_COLUMNS = {1: "last_day", 7: "last_week"}
 
 T = TypeVar("T")
 
@@ -53,17 +59,41 @@ def most_read_now(days: int = 1, limit: int = 5) -> list[ArticlePage]:
     """Terpopuler for the reader site: the last ``days`` x 24 hours, ranking cached."""
     now = timezone.now()
     key = f"analytics:most-read:{days}:{limit}:{hour_of(now):%Y%m%d%H}"
-    ranking = _remembered(key, lambda: read_ranking(now - timedelta(days=days), limit + _SPARE))
-    return _articles_in_order(ranking, limit)
+
+    def ranking() -> list[tuple[int, int]]:
+        if days in TOTALS_COLUMNS:
+            return running_ranking(TOTALS_COLUMNS[days], limit + _SPARE)
+        return read_ranking(now - timedelta(days=days), limit + _SPARE)
+
+    return _articles_in_order(_remembered(key, ranking), limit)
+
+
+def running_ranking(column: str, limit: int) -> list[tuple[int, int]]:
+    """(article id, reads) from the running totals, best first: one query on the
+    index of ``column``. The totals are first moved on to the current hour if no
+    flush has done it yet (one small read when they are current)."""
+    from warta.analytics.services import advance_read_totals
+
+    advance_read_totals()
+    rows = (
+        ArticleReadTotals.objects.filter(**{f"{column}__gt": 0}, article__live=True)
+        .order_by(f"-{column}", "-article_id")
+        .values_list("article_id", column)[:limit]
+    )
+    return list(rows)
 
 
 def popular_tags(days: int = 7, limit: int = 10) -> list[Tag]:
-    """Tag Terpopuler: tags ranked by reads of their live articles, each with ``.score``.
+    """Tag Terpopuler: tags ranked by reads of their articles, each with ``.score``.
 
-    A new site has no reads yet; then the tags used by the most live articles
-    stand in, so the widget never lists nothing while tags exist.
+    Reads count for the tags an article carried when it was read. A new site has
+    no reads yet; then the tags used by the most live articles stand in, so the
+    widget never lists nothing while tags exist.
     """
-    ranked = tags_by_reads(timezone.now() - timedelta(days=days), limit)
+    if days in TOTALS_COLUMNS:
+        ranked = tags_by_running_totals(TOTALS_COLUMNS[days], limit)
+    else:
+        ranked = tags_by_reads(timezone.now() - timedelta(days=days), limit)
     if ranked:
         return ranked
     return list(
@@ -79,14 +109,46 @@ def popular_tags_now(days: int = 7, limit: int = 10) -> list[Tag]:
     return _remembered(key, lambda: popular_tags(days, limit))
 
 
-def tags_by_reads(since: datetime, limit: int) -> list[Tag]:
-    item = "articles_articletag_items__content_object"
+def tags_by_running_totals(column: str, limit: int) -> list[Tag]:
+    """Tags by their running total of ``column``: the top rows of its index."""
+    from warta.analytics.services import advance_read_totals
+
+    advance_read_totals()
+    totals = TagReadTotals.objects.filter(tag=OuterRef("pk")).values(column)
     return list(
-        Tag.objects.filter(
-            **{f"{item}__live": True, f"{item}__read_counts__hour__gte": hour_of(since)}
-        )
-        .annotate(score=Sum(f"{item}__read_counts__reads"))
-        .order_by("-score", "name")[:limit]
+        Tag.objects.filter(pk__in=_top_tag_ids(column, limit))
+        .annotate(score=Subquery(totals))
+        .order_by("-score", "name")
+    )
+
+
+def _top_tag_ids(column: str, limit: int):
+    return (
+        TagReadTotals.objects.filter(**{f"{column}__gt": 0})
+        .order_by(f"-{column}", "tag_id")
+        .values("tag_id")[:limit]
+    )
+
+
+def tags_by_reads(since: datetime, limit: int) -> list[Tag]:
+    """Tags by reads since ``since``, summed from the tag hours (tags x hours rows,
+    however many reads); one query."""
+    window = TagReads.objects.filter(hour__gte=hour_of(since))
+    top = (
+        window.values("tag_id")
+        .annotate(total=Sum("reads"))
+        .order_by("-total", "tag_id")
+        .values("tag_id")[:limit]
+    )
+    score = (
+        window.filter(tag=OuterRef("pk"))
+        .order_by()
+        .values("tag_id")
+        .annotate(total=Sum("reads"))
+        .values("total")
+    )
+    return list(
+        Tag.objects.filter(pk__in=top).annotate(score=Subquery(score)).order_by("-score", "name")
     )
 
 
@@ -201,7 +263,7 @@ def top_writers(since: datetime, limit: int = 10) -> list[dict]:
 
 
 def _articles_in_order(ranking: list[tuple[int, int]], limit: int) -> list[ArticlePage]:
-    found = live_articles().in_bulk([article_id for article_id, _ in ranking])
+    found = listed_articles().in_bulk([article_id for article_id, _ in ranking])
     articles = []
     for article_id, reads in ranking:
         article = found.get(article_id)

@@ -59,7 +59,8 @@ def paginate_articles(request, queryset, per_page: int = 20) -> Page:
     values = request.GET.getlist("page")
     number = _page_number(values[-1]) if values else 1
     try:
-        page = Paginator(queryset, per_page).page(number)
+        # No card shows the body: leave it out of the sort (see listed_articles).
+        page = Paginator(queryset.defer("body"), per_page).page(number)
     except EmptyPage:
         raise Http404("Halaman tidak ada") from None
     page.object_list = attach_sections(list(page.object_list))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -100,6 +101,30 @@ class ArticlePage(Page):
         help_text="Media asal bila berita ini dimuat ulang dari media lain.",
     )
     source_url = models.URLField("tautan sumber", blank=True)
+    is_republished = models.BooleanField(
+        "dimuat ulang dari media lain",
+        default=False,
+        help_text="Berita yang dimuat ulang wajib menyebut nama dan tautan media asalnya.",
+    )
+    is_advertorial = models.BooleanField(
+        "advertorial",
+        default=False,
+        help_text="Konten berbayar: diberi label “Advertorial” di halaman dan daftar berita.",
+    )
+    is_unverified = models.BooleanField(
+        "belum terverifikasi",
+        default=False,
+        help_text="Tampilkan pemberitahuan bahwa berita ini masih menunggu verifikasi.",
+    )
+    verified_followup = models.ForeignKey(
+        "articles.ArticlePage",
+        verbose_name="berita hasil verifikasi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Berita lanjutan yang memuat hasil verifikasi; ditautkan begitu tayang.",
+    )
     wire_agencies = ParentalManyToManyField(
         WireAgency, verbose_name="kantor berita", blank=True, related_name="articles"
     )
@@ -128,12 +153,21 @@ class ArticlePage(Page):
         InlinePanel("authors", label="Penulis dan kontributor", min_num=1),
         MultiFieldPanel(
             [
+                FieldPanel("is_republished"),
                 FieldRowPanel([FieldPanel("source_name"), FieldPanel("source_url")]),
                 FieldPanel("wire_agencies", widget=forms.CheckboxSelectMultiple),
             ],
             heading="Sumber",
         ),
         FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_advertorial"),
+                FieldPanel("is_unverified"),
+                FieldPanel("verified_followup"),
+            ],
+            heading="Pedoman Pemberitaan Media Siber",
+        ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("published_at")]
 
@@ -167,10 +201,31 @@ class ArticlePage(Page):
                 "Waktu terbit di masa depan hanya boleh bila berita dijadwalkan "
                 "(isi 'Tayang mulai' pada tab Pengaturan)."
             )
+        errors.update(self.source_errors())
+        if self.verified_followup_id and self.verified_followup_id == self.pk:
+            errors["verified_followup"] = "Berita hasil verifikasi harus berita lain."
         if errors:
             raise ValidationError(errors)
 
+    def source_errors(self) -> dict[str, str]:
+        """What a republished article lacks before it may be published (Pedoman
+        Pemberitaan Media Siber: the source is always named and linked)."""
+        if not self.is_republished:
+            return {}
+        errors = {}
+        if not self.source_name.strip():
+            errors["source_name"] = "Berita yang dimuat ulang wajib menyebut nama media asalnya."
+        if not self.source_url:
+            errors["source_url"] = "Berita yang dimuat ulang wajib menautkan berita aslinya."
+        return errors
+
     # What the page shows -------------------------------------------------
+
+    @property
+    def verified_followup_live(self):
+        """The verified follow-up, once it is published; None before."""
+        followup = self.verified_followup if self.verified_followup_id else None
+        return followup if followup is not None and followup.live else None
 
     @property
     def publication_time(self):
@@ -241,6 +296,8 @@ class ArticlePage(Page):
         context["section"] = self.get_parent().specific
         context["body_parts"] = self.body_parts(self.dateline_for(site_settings))
         context["tags"] = list(self.tags.all())
+        # A new article's preview has no row yet, so no corrections.
+        context["corrections"] = list(self.corrections.all()) if self.pk else []
         context["wire_agencies"] = list(self.wire_agencies.all())
         context["related"] = attach_sections(related_articles(self, tags=context["tags"]))
         context["other_roles"] = [
@@ -272,3 +329,81 @@ class ArticleAuthor(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "kontributor berita"
         verbose_name_plural = "kontributor berita"
+
+
+class Correction(models.Model):
+    """A ralat appended to a published article. Append-only: written once by
+    ``services.add_correction``, never edited or removed (the admin has no edit or
+    delete view for it, and the service is the only writer)."""
+
+    article = models.ForeignKey(
+        ArticlePage, verbose_name="berita", on_delete=models.CASCADE, related_name="corrections"
+    )
+    text = models.TextField("isi ralat")
+    created_at = models.DateTimeField("waktu ralat", default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "ralat"
+        verbose_name_plural = "ralat"
+
+    def __str__(self):
+        return f"Ralat {self.article_id} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class TakedownReason(models.TextChoices):
+    """The grounds for pulling a published article, after the Pedoman Pemberitaan
+    Media Siber (point 5: content that may be removed)."""
+
+    SARA = "sara", "Terkait SARA (suku, agama, ras dan antargolongan)"
+    KESUSILAAN = "kesusilaan", "Melanggar kesusilaan"
+    ANAK = "anak", "Melindungi anak"
+    TRAUMA = "trauma", "Melindungi korban dari trauma"
+    DEWAN_PERS = "dewan_pers", "Keputusan atau rekomendasi Dewan Pers"
+    LAINNYA = "lainnya", "Alasan lain"
+
+
+class Takedown(models.Model):
+    """Why and when a published article was pulled (pencabutan). Its ``path`` keeps
+    the article's old address, where readers then get a notice (410) instead of a
+    bare 404."""
+
+    article = models.ForeignKey(
+        ArticlePage, verbose_name="berita", on_delete=models.CASCADE, related_name="takedowns"
+    )
+    path = models.CharField("alamat lama", max_length=1000, db_index=True)
+    reason = models.CharField("alasan", max_length=20, choices=TakedownReason.choices)
+    text = models.TextField("keterangan", blank=True)
+    created_at = models.DateTimeField("waktu pencabutan", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "pencabutan berita"
+        verbose_name_plural = "pencabutan berita"
+
+    def __str__(self):
+        return f"Pencabutan {self.article_id}: {self.reason}"
+
+    @property
+    def explanation(self) -> str:
+        """The reason as readers see it: the label, and the editor's words if any."""
+        if self.reason == TakedownReason.LAINNYA and self.text:
+            return self.text
+        label = self.get_reason_display()
+        return f"{label}. {self.text}" if self.text else label

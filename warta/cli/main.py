@@ -34,9 +34,16 @@ def main(argv: list[str] | None = None) -> int:
     if argv[0] == "run":
         return run(argv[1:])
     command = argv[0].replace("-", "_")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["warta", command, *argv[1:]])
+    try:
+        execute_from_command_line(["warta", command, *argv[1:]])
+    except ImproperlyConfigured as error:
+        # A setting missing or wrong (say SECRET_KEY): the message says which; a
+        # traceback would only hide it.
+        print(f"warta: {error}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -64,6 +71,9 @@ def _parse_run_args(argv: list[str]) -> argparse.Namespace:
 
 def run(argv: list[str]) -> int:
     args = _parse_run_args(argv)
+    # Absolute URLs (feeds, sitemaps, canonical links) use the address being served,
+    # unless the environment names the public one.
+    os.environ.setdefault("WARTA_BASE_URL", _base_url(args.host, args.port))
     import django
     from django.core.exceptions import ImproperlyConfigured
 
@@ -79,6 +89,7 @@ def run(argv: list[str]) -> int:
     # the set-up has already been done by the parent by then.
     if os.environ.get("RUN_MAIN") != "true":
         call_command("migrate", interactive=False)
+        call_command("set_site_address")
         _announce_admin_account(args.host, args.port)
         if not args.no_demo:
             if "demo" in get_commands():
@@ -118,13 +129,18 @@ def _addrport(host: str, port: int) -> str:
     return f"{host}:{port}"
 
 
-def _login_url(host: str, port: int) -> str:
-    from django.urls import reverse
-
+def _base_url(host: str, port: int) -> str:
+    """The address a browser on this machine uses for ``warta run --host H --port P``."""
     shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "[::]": "[::1]"}.get(host, host)  # noqa: S104
     if ":" in shown and not shown.startswith("["):
         shown = f"[{shown}]"
-    return f"http://{shown}:{port}{reverse('wagtailadmin_home')}"
+    return f"http://{shown}:{port}"
+
+
+def _login_url(host: str, port: int) -> str:
+    from django.urls import reverse
+
+    return _base_url(host, port) + reverse("wagtailadmin_home")
 
 
 def _announce_admin_account(host: str, port: int) -> None:

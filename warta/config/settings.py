@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "warta.notices",
     "warta.importers",
     "warta.scheduling",
+    "warta.pagecache",
+    "warta.operations",
+    "warta.replies",
     "warta.demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
@@ -77,6 +80,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "warta.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before the redirects: an editor's redirect of a pulled article wins over its notice.
+    "warta.articles.middleware.TakedownNoticeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -127,21 +133,23 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+# Two aliases on one store: "default" for Wagtail, rankings and read counters, which
+# answers as an empty cache while Redis is down (warta/operations/cache.py), and
+# "pagecache", which must see Redis errors to fall back and to retry its purges.
 if REDIS_URL:
+    _redis = {
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("WARTA_CACHE_PREFIX", "warta"),
+        # A Redis that hangs must not hang the pages: give up after a second.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("WARTA_CACHE_PREFIX", "warta"),
-        }
+        "default": {"BACKEND": "warta.operations.cache.FailSoftRedisCache", **_redis},
+        "pagecache": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **_redis},
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "warta",
-        }
-    }
+    _local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "warta"}
+    CACHES = {"default": _local, "pagecache": dict(_local)}
 
 AUTH_USER_MODEL = "users.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -263,3 +271,26 @@ WARTA_COUNT_HEADLESS_READS = env_bool("WARTA_COUNT_HEADLESS_READS", False)
 # Scheduled publishing (warta/scheduling): seconds between checks of `warta publish-due
 # --loop` and of the scheduler `warta run` starts; 30 at most.
 WARTA_SCHEDULER_INTERVAL = env_int("WARTA_SCHEDULER_INTERVAL", 15)
+
+# Right of reply (warta/replies): hours the newsroom gives itself to deal with a reply
+# before the admin queue marks it overdue. The Pedoman asks for "segera"; 48 by default.
+WARTA_REPLY_DEADLINE_HOURS = env_int("WARTA_REPLY_DEADLINE_HOURS", 48)
+
+# Page cache (warta/pagecache): readers' pages cached whole in the cache above, purged
+# by tag when an article is published, corrected, unpublished or deleted.
+WARTA_PAGE_CACHE = env_bool("WARTA_PAGE_CACHE", True)
+WARTA_PAGE_CACHE_ALIAS = "pagecache"  # the plain backend: see CACHES
+WARTA_PAGE_CACHE_SECONDS = env_int("WARTA_PAGE_CACHE_SECONDS", 300)
+WARTA_PAGE_CACHE_404_SECONDS = env_int("WARTA_PAGE_CACHE_404_SECONDS", 30)
+WARTA_PAGE_CACHE_STALE_SECONDS = env_int("WARTA_PAGE_CACHE_STALE_SECONDS", 3600)
+WARTA_PAGE_CACHE_BROWSER_SECONDS = env_int("WARTA_PAGE_CACHE_BROWSER_SECONDS", 0)
+WARTA_PAGE_CACHE_LOCK_SECONDS = env_int("WARTA_PAGE_CACHE_LOCK_SECONDS", 10)
+WARTA_PAGE_CACHE_QUERY_PARAMS = env_list(
+    "WARTA_PAGE_CACHE_QUERY_PARAMS", ["page", "q", "tanggal", "kanal", "dari", "sampai"]
+)
+WARTA_PAGE_CACHE_PURGE_ATTEMPTS = env_int("WARTA_PAGE_CACHE_PURGE_ATTEMPTS", 3)
+WARTA_PAGE_CACHE_PURGE_BACKOFF = 0.2  # seconds before the 2nd attempt, doubling after
+# A CDN purge per surrogate key: "{key}" in the URL is replaced by the key.
+WARTA_CDN_PURGE_URL = env_str("WARTA_CDN_PURGE_URL")
+WARTA_CDN_PURGE_METHOD = env_str("WARTA_CDN_PURGE_METHOD", "POST")
+WARTA_CDN_PURGE_TIMEOUT = env_int("WARTA_CDN_PURGE_TIMEOUT", 3)

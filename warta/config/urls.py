@@ -8,12 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
+    path("", include("warta.articles.urls")),
     path("", include("warta.archive.urls")),
     path("", include("warta.people.urls")),
     path("", include("warta.topics.urls")),
     path("", include("warta.search.urls")),
     path("", include("warta.analytics.urls")),
     path("", include("warta.syndication.urls")),
+    path("", include("warta.replies.urls")),
 ]
 
 

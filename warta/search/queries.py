@@ -2,7 +2,7 @@
 
 Each database matches in its own way (see ``indonesian.py`` for the query's
 shape): PostgreSQL with a ``tsquery`` against the ``tsvector`` columns, SQLite
-with word-delimited ``LIKE`` against the term columns. The result is the same
+with an FTS5 query against the term columns. The result is the same
 ``QuerySet`` of live articles either way, ordered headline matches first, then
 newest first.
 """
@@ -16,20 +16,19 @@ from operator import and_, or_
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 
 from warta.articles.models import ArticlePage
 from warta.articles.queries import live_articles
 from warta.search.indonesian import QueryWord, SearchTerms
+from warta.search.models import SearchDocument
 from warta.sections.models import SectionPage
 
+# SQLite's FTS5 index of the term columns (migration 0002_sqlite_fts).
+FTS_TABLE = "search_fts"
+
 # Columns a result list never shows; large, so not read.
-_UNSHOWN = (
-    "body",
-    "search_document__headline_terms",
-    "search_document__body_terms",
-    "search_document__headline_vector",
-    "search_document__document_vector",
-)
+_UNSHOWN = ("body",)
 
 
 def _postgres_match(words: tuple[QueryWord, ...], headline_only: bool) -> Q:
@@ -45,24 +44,33 @@ def _postgres_match(words: tuple[QueryWord, ...], headline_only: bool) -> Q:
     return Q(**{f"search_document__{column}": query})
 
 
-def _term_match(words: tuple[QueryWord, ...], headline_only: bool) -> Q:
-    columns = ["headline_terms"] if headline_only else ["headline_terms", "body_terms"]
+def _fts_match(words: tuple[QueryWord, ...], headline_only: bool) -> Q:
+    """SQLite: the articles whose stored terms have, for every word, one of its
+    tokens, looked up in the FTS5 index (migration ``0002_sqlite_fts``).
 
-    def has(token: str) -> Q:
-        # Terms are stored space-delimited on both ends, so " token " is a whole term.
-        return reduce(
-            or_, (Q(**{f"search_document__{c}__contains": f" {token} "}) for c in columns)
-        )
+    Each token is quoted as an FTS5 string, so nothing a reader types is read as
+    FTS5 syntax; the query is ``(t1 OR t2) AND (t3 OR ...)``, on the headline column
+    alone for ``headline_only``.
+    """
 
-    return reduce(
-        and_, (reduce(or_, (has(t) for t in (*word.forms, *word.joined))) for word in words)
+    def quoted(token: str) -> str:
+        return '"' + token.replace('"', '""') + '"'
+
+    expression = " AND ".join(
+        "(" + " OR ".join(quoted(t) for t in dict.fromkeys((*word.forms, *word.joined))) + ")"
+        for word in words
     )
+    if headline_only:
+        expression = f"headline_terms : ({expression})"
+    # The table name is our constant and the expression a parameter.
+    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"  # noqa: S608
+    return Q(pk__in=RawSQL(sql, [expression]))  # noqa: S611
 
 
 def _match(terms: SearchTerms, headline_only: bool = False) -> Q:
     if connection.vendor == "postgresql":
         return _postgres_match(terms.words, headline_only)
-    return _term_match(terms.words, headline_only)
+    return _fts_match(terms.words, headline_only)
 
 
 def search_articles(
@@ -74,7 +82,10 @@ def search_articles(
     """Live articles matching every word of ``terms``, headline matches first, then
     newest; within ``section`` (its sub-kanal included) and ``[since, until)``.
 
-    Each row carries ``search_document`` (for the snippet) and ``headline_match``.
+    Each row carries ``headline_match``. The rows stay narrow (no body, no search
+    document): every match goes through the sort, so a snippet's text carried along
+    would be sorted thousands of times over for a common word; the page's texts
+    come from :func:`snippet_texts`.
     """
     if not terms:
         return live_articles().none()
@@ -86,8 +97,7 @@ def search_articles(
     if until is not None:
         articles = articles.filter(published_at__lt=until)
     return (
-        articles.select_related("search_document")
-        .defer(*_UNSHOWN)
+        articles.defer(*_UNSHOWN)
         .annotate(
             headline_match=Case(
                 When(_match(terms, headline_only=True), then=Value(True)),
@@ -96,6 +106,15 @@ def search_articles(
             )
         )
         .order_by("-headline_match", "-published_at", "-pk")
+    )
+
+
+def snippet_texts(article_ids: list[int]) -> dict[int, str]:
+    """The indexed plain text of these articles, by id, for the snippets; one query."""
+    if not article_ids:
+        return {}
+    return dict(
+        SearchDocument.objects.filter(article_id__in=article_ids).values_list("article_id", "text")
     )
 
 

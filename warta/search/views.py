@@ -18,7 +18,7 @@ from warta.masthead.models import SiteSettings
 from warta.search.forms import SearchForm
 from warta.search.highlight import highlight, snippet
 from warta.search.indonesian import SearchTerms
-from warta.search.queries import search_articles, site_sections
+from warta.search.queries import search_articles, site_sections, snippet_texts
 
 RESULTS_PER_PAGE = 10
 # Outside these a date bound filters nothing, and near the ends of the calendar
@@ -60,8 +60,9 @@ def search_results(request):
     results = paginate_articles(
         request, search_articles(terms, section, since, until), per_page=RESULTS_PER_PAGE
     )
+    texts = snippet_texts([article.pk for article in results.object_list])
     for article in results.object_list:
         article.headline_html = highlight(article.title, terms)
-        article.snippet_html = snippet(article.search_document.text, terms)
+        article.snippet_html = snippet(texts.get(article.pk, ""), terms)
     context["results"] = results
     return render(request, "pages/search_page.html", context)

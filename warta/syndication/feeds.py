@@ -14,7 +14,9 @@ one small query (see :func:`feed_state`) before any item is loaded.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -173,7 +175,42 @@ def _add_media_content(handler, image: FeedImage | None) -> None:
     handler.endElement("media:content")
 
 
-class WartaRssFeed(feedgenerator.Rss201rev2Feed):
+# What XML 1.0 cannot carry at all (Django's XML writer raises on it): C0 controls
+# but tab, newline and carriage return; lone surrogates; U+FFFE and U+FFFF.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value):
+    """``value`` with the characters XML 1.0 forbids dropped, in every string it holds
+    (strings, lists, dicts and our dataclasses); emoji and every script stay."""
+    if isinstance(value, str):
+        return _XML_FORBIDDEN.sub("", value)
+    if isinstance(value, list | tuple):
+        return type(value)(xml_safe(v) for v in value)
+    if isinstance(value, dict):
+        return {key: xml_safe(v) for key, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+class XmlSafeFeedMixin:
+    """Pasted text may hold control characters: clean the channel and each item once,
+    so a feed is always well-formed instead of a 500."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.feed = xml_safe(self.feed)
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **kwargs)
+        self.items[-1] = xml_safe(self.items[-1])
+
+
+class WartaRssFeed(XmlSafeFeedMixin, feedgenerator.Rss201rev2Feed):
     """RSS 2.0 with a ``dc:creator`` per author, ``content:encoded`` and Media RSS."""
 
     def rss_attributes(self):
@@ -195,7 +232,7 @@ class WartaRssFeed(feedgenerator.Rss201rev2Feed):
         _add_media_content(handler, item["image"])
 
 
-class WartaAtomFeed(feedgenerator.Atom1Feed):
+class WartaAtomFeed(XmlSafeFeedMixin, feedgenerator.Atom1Feed):
     """Atom 1.0 with an ``<author>`` per author, ``<content>`` and Media RSS."""
 
     def root_attributes(self):

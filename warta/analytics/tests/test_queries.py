@@ -79,7 +79,7 @@ def test_popular_tags_rank_by_reads_not_by_article_count(django_assert_num_queri
         add_reads(make_article(section=section, tags=["banyak"]), NOW, 1)
     add_reads(make_article(section=section, tags=["dibaca", "banyak"]), NOW, 50)
     add_reads(make_article(section=section, tags=["lama"]), NOW - timedelta(days=8), 900)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(1):  # the running totals ranked, with their tags
         tags = popular_tags(days=7)
     assert [(t.name, t.score) for t in tags] == [("banyak", 53), ("dibaca", 50)]
 

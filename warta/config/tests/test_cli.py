@@ -1,5 +1,7 @@
 """The `warta` command (warta/cli/main.py): `warta run`'s steps, and the word mapping."""
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -19,6 +21,7 @@ def calls(monkeypatch, settings):
     monkeypatch.setattr("django.core.management.call_command", fake_call_command)
     monkeypatch.setattr("django.core.management.get_commands", lambda: {"demo": "warta.demo"})
     monkeypatch.delenv("RUN_MAIN", raising=False)
+    monkeypatch.delenv("WARTA_BASE_URL", raising=False)  # restored after the test
     return recorded
 
 
@@ -26,10 +29,12 @@ def calls(monkeypatch, settings):
 def test_run_migrates_creates_admin_adds_demo_then_serves(calls, capsys):
     assert cli.main(["run", "--port", "8011"]) == 0
 
-    assert [name for name, _, _ in calls] == ["migrate", "demo", "runserver"]
+    assert [name for name, _, _ in calls] == ["migrate", "set_site_address", "demo", "runserver"]
     assert calls[0][2] == {"interactive": False}
-    assert calls[1][2] == {"if_empty": True}
-    assert calls[2][1:] == (("127.0.0.1:8011",), {"use_reloader": False})
+    assert calls[2][2] == {"if_empty": True}
+    assert calls[3][1:] == (("127.0.0.1:8011",), {"use_reloader": False})
+    # Feeds, sitemaps and canonical links will name the address being served.
+    assert os.environ["WARTA_BASE_URL"] == "http://127.0.0.1:8011"
     out = capsys.readouterr().out
     user = get_user_model().objects.get(username="admin")
     password = next(line for line in out.splitlines() if "Password" in line).split()[-2]
@@ -53,7 +58,7 @@ def test_run_with_existing_admin_says_how_to_reset(calls, capsys):
 def test_run_options(calls, monkeypatch):
     cli.main(["run", "--host", "::1", "--port", "8001", "--no-demo", "--reload"])
 
-    assert [name for name, _, _ in calls] == ["migrate", "runserver"]
+    assert [name for name, _, _ in calls] == ["migrate", "set_site_address", "runserver"]
     assert calls[-1][1:] == (("[::1]:8001",), {"use_reloader": True})
 
 
@@ -71,7 +76,7 @@ def test_run_without_demo_command_still_serves(calls, monkeypatch, capsys):
 
     cli.main(["run"])
 
-    assert [name for name, _, _ in calls] == ["migrate", "runserver"]
+    assert [name for name, _, _ in calls] == ["migrate", "set_site_address", "runserver"]
     assert "no demo command" in capsys.readouterr().out
 
 

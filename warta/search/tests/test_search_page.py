@@ -13,7 +13,8 @@ from warta.testing.factories import make_section
 pytestmark = pytest.mark.django_db
 
 URL = reverse("search:results")
-SEARCH_PAGE_QUERIES = 11  # 4 of them the search's own: kanal list, count, page, kanal of each
+# 5 of them the search's own: kanal list, count, page, kanal of each, snippet texts
+SEARCH_PAGE_QUERIES = 12
 
 
 def _html(client, **params) -> str:
@@ -183,3 +184,14 @@ def test_query_count_is_fixed_whatever_the_number_of_results(client, publish, ar
     assert _count(client, {"q": "banjir", "kanal": "ekonomi", "dari": "2020-01-01"}) == (
         SEARCH_PAGE_QUERIES
     )
+
+
+def test_every_page_has_a_search_form_in_its_header(client):
+    """A plain GET form to /cari/ with a label and a button: works without JavaScript."""
+    html = client.get("/indeks/").content.decode()
+    header = html[html.index('<header class="site-header">') : html.index("</header>")]
+    form = header[header.index('<form class="site-search"') : header.index("</form>")]
+    assert f'action="{URL}"' in form and 'method="get"' in form and 'role="search"' in form
+    assert '<label for="cari-q">Cari</label>' in form
+    assert 'id="cari-q"' in form and 'name="q"' in form
+    assert '<button type="submit">Cari</button>' in form

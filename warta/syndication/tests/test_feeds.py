@@ -556,3 +556,22 @@ def test_a_tag_with_a_unicode_slug_has_a_feed(client):
     parsed = _parse(client.get(url))
     assert [e.title for e in parsed.entries] == ["Kedai kopi"]
     assert parsed.feed.title == "#Kopi Café - Warta Nusantara"
+
+
+def test_control_characters_emoji_and_mixed_scripts_give_well_formed_feeds(client):
+    """Pasted text carries what XML 1.0 forbids (vertical tab, NUL, form feed) beside
+    emoji and other scripts: the feeds drop the forbidden characters and keep the rest."""
+    make_article(
+        title="Banjir \x0bbandang 🌊 di Garut\x08 — 洪水 بنجير",
+        summary="Ringkasan\x0c dengan emoji 🙏 dan aksara Jawa ꦧꦚ꧀ꦗꦶꦂ",
+        paragraphs=("Isi\x01 berita dengan 👍 dan Ελληνικά.", "Paragraf kedua."),
+        tags=["banjir"],
+    )
+    for url in ("/feed/rss/", "/feed/atom/", "/feed/full/rss/", "/feed/tag/banjir/atom/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        etree.fromstring(response.content)  # well-formed, or this raises
+        parsed = feedparser.parse(response.content)
+        assert not parsed.bozo, (url, parsed.get("bozo_exception"))
+        title = parsed.entries[0].title
+        assert title == "Banjir bandang 🌊 di Garut — 洪水 بنجير", url

@@ -94,7 +94,8 @@ def schedule(a: Attempt) -> bool:
 
 def unpublish(a: Attempt) -> bool:
     article = live(a.section, a.room.penulis_lain)
-    a.post(f"/admin/pages/{article.pk}/unpublish/")
+    # A live article is pulled with a takedown reason (articles/wagtail_hooks.py).
+    a.post(f"/admin/pages/{article.pk}/unpublish/", {"takedown": "1", "reason": "sara"})
     article.refresh_from_db()
     return not article.live
 
@@ -185,7 +186,7 @@ PAGE_ACTIONS = {
     delete: (N, N, N, Y),
     bulk_delete: (N, N, N, Y),
     bulk_publish: (N, Y, N, Y),
-    bulk_unpublish: (N, Y, N, Y),
+    bulk_unpublish: (N, N, N, N),  # live articles: one by one, with a takedown reason
     approve_review: (N, Y, N, Y),
     request_changes: (N, Y, N, Y),
     edit_kanal: (N, N, N, Y),

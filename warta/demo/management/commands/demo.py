@@ -82,7 +82,8 @@ class Command(BaseCommand):
         ]
         for line in lines:
             self.stdout.write(f"  {line}")
-        self.stdout.write("Jalankan 'warta run' lalu buka situsnya di peramban.")
+        if not if_empty:  # `warta run` loads the demo with --if-empty, then serves
+            self.stdout.write("Jalankan 'warta run' lalu buka situsnya di peramban.")
 
 
 def _day(moment) -> str:

@@ -1,0 +1,63 @@
+"""Writes for replies: receiving one from a reader, and the rate limit that guards it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from warta.analytics.readers import reader_for
+from warta.replies.models import Reply, ReplyStatus
+
+# Form posts one client may make per hour. A person who corrects a few mistakes
+# stays well under it; a bot flooding the form does not.
+POSTS_PER_HOUR = 10
+
+
+def submit_reply(*, article, name: str, contact: str, text: str) -> Reply:
+    return Reply.objects.create(article=article, name=name, contact=contact, text=text)
+
+
+def mark_reply_published(reply: Reply, carrier) -> Reply:
+    """Link the reply to the article that carries it; both pages then link to each other."""
+    before = {reply.article_id, reply.published_as_id}
+    reply.published_as = carrier
+    reply.status = ReplyStatus.DIMUAT
+    reply.full_clean()
+    reply.save(update_fields=["published_as", "status"])
+    purge_reply_pages(before | {carrier.pk})
+    return reply
+
+
+def reply_tag(article_id: int) -> str:
+    """The page-cache tag of an article page's hak jawab links (``templatetags/replies.py``)."""
+    return f"replies:{article_id}"
+
+
+def purge_reply_pages(article_ids: Iterable[int | None]) -> None:
+    """After the commit, drop the cached pages of these articles so their links are current."""
+    from warta.pagecache.services import purge_tags
+
+    tags = [reply_tag(pk) for pk in set(article_ids) if pk]
+    if tags:
+        transaction.on_commit(partial(purge_tags, tags))
+
+
+def over_post_limit(request: HttpRequest) -> bool:
+    """Count this post against the client's hour; True past the limit.
+
+    The client is known only by the salted, daily HMAC key the read counter uses
+    (``analytics.readers``): no address or user agent is stored.
+    """
+    hour = int(timezone.now().timestamp() // 3600)
+    key = f"replies:rate:{reader_for(request).key}:{hour}"
+    if cache.add(key, 1, timeout=3700):
+        return POSTS_PER_HOUR < 1
+    try:
+        return cache.incr(key) > POSTS_PER_HOUR
+    except ValueError:  # expired between add and incr
+        return False

@@ -1,0 +1,1 @@
+from warta.users.tests.conftest import newsroom  # noqa: F401  (the role fixture)

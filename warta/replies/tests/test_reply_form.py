@@ -1,0 +1,118 @@
+"""The public hak jawab form: what a reader sends, and what is refused."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from warta.replies.models import Reply, ReplyStatus
+from warta.replies.services import POSTS_PER_HOUR
+from warta.testing.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+GOOD = {
+    "name": "Budi Santoso",
+    "contact": "budi@contoh.id",
+    "text": "Berita tersebut tidak akurat: saya tidak pernah hadir dalam rapat itu.",
+}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    cache.clear()
+
+
+def test_article_page_links_to_the_form(client):
+    article = make_article()
+    html = client.get(article.url).content.decode()
+    assert f'href="/hak-jawab/{article.pk}/"' in html
+    assert "Ajukan hak jawab" in html
+
+
+def test_a_reply_lands_in_the_queue_and_the_reader_is_thanked():
+    article = make_article()
+    client = Client(enforce_csrf_checks=True)
+    form = client.get(f"/hak-jawab/{article.pk}/")
+    assert form.status_code == 200
+    assert article.title in form.content.decode()
+    token = form.cookies["csrftoken"].value
+    response = client.post(f"/hak-jawab/{article.pk}/", {**GOOD, "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert response["Location"] == f"/hak-jawab/{article.pk}/terima-kasih/"
+    reply = Reply.objects.get()
+    assert (reply.article_id, reply.name, reply.contact, reply.status) == (
+        article.pk,
+        "Budi Santoso",
+        "budi@contoh.id",
+        ReplyStatus.BARU,
+    )
+    assert reply.text == GOOD["text"]
+    thanks = client.get(response["Location"])
+    assert "Terima kasih" in thanks.content.decode()
+
+
+def test_a_post_without_the_csrf_token_is_refused():
+    article = make_article()
+    response = Client(enforce_csrf_checks=True).post(f"/hak-jawab/{article.pk}/", GOOD)
+    assert response.status_code == 403
+    assert not Reply.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("name", "", "Tuliskan nama Anda."),
+        ("name", "x" * 121, "Nama paling panjang 120 karakter."),
+        ("contact", "", "Tuliskan alamat surel atau nomor telepon"),
+        ("contact", "budi@", "Alamat surel tidak valid"),
+        ("contact", "12345", "nomor telepon (8-15 angka"),
+        ("text", "Salah.", "Isi hak jawab terlalu pendek"),
+        ("text", "x" * 5001, "Isi hak jawab paling panjang 5000 karakter."),
+        ("text", "<b>Tebal</b> dan <script>alert(1)</script> panjang sekali", "teks biasa"),
+        ("name", "<a href=x>Budi</a>", "Nama harus berupa teks biasa"),
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_saves_nothing(client, field, value, message):
+    article = make_article()
+    response = client.post(f"/hak-jawab/{article.pk}/", {**GOOD, field: value})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not Reply.objects.exists()
+
+
+def test_a_phone_number_is_a_valid_contact(client):
+    article = make_article()
+    response = client.post(f"/hak-jawab/{article.pk}/", {**GOOD, "contact": "+62 812-3456-7890"})
+    assert response.status_code == 302
+    assert Reply.objects.get().contact == "+62 812-3456-7890"
+
+
+def test_the_honeypot_stops_bots(client):
+    article = make_article()
+    response = client.post(f"/hak-jawab/{article.pk}/", {**GOOD, "website": "http://spam.example"})
+    assert response.status_code == 400
+    assert "Pengajuan tidak dapat diproses" in response.content.decode()
+    assert not Reply.objects.exists()
+
+
+def test_a_flood_from_one_client_is_rate_limited_but_others_get_through(client):
+    article = make_article()
+    url = f"/hak-jawab/{article.pk}/"
+    for _ in range(POSTS_PER_HOUR):
+        assert client.post(url, {**GOOD, "text": "terlalu pendek"}).status_code == 400
+    flooded = client.post(url, GOOD)
+    assert flooded.status_code == 429
+    assert "Terlalu banyak pengajuan" in flooded.content.decode()
+    assert not Reply.objects.exists()
+    other = Client(REMOTE_ADDR="203.0.113.9")
+    assert other.post(url, GOOD).status_code == 302
+    assert Reply.objects.count() == 1
+
+
+def test_only_live_articles_take_replies(client):
+    draft = make_article(publish=False, live=False)
+    assert client.get(f"/hak-jawab/{draft.pk}/").status_code == 404
+    assert client.post(f"/hak-jawab/{draft.pk}/", GOOD).status_code == 404
+    assert client.get("/hak-jawab/999999/").status_code == 404
