@@ -60,6 +60,7 @@ def test_reader_pages_are_valid_html(client, tmp_path, django_capture_on_commit_
         "indeks": "/indeks/",
         "search": "/cari/?q=banjir",
         "search-empty": "/cari/",
+        "pedoman": "/pedoman-media-siber/",
     }
     for name, url in pages.items():
         response = client.get(url)

@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from warta.articles.admin_forms import ArticleAdminForm
 from warta.articles.dateline import with_dateline
 from warta.blocks.body import ArticleBodyBlock
 from warta.people.models import ContributorRole
@@ -180,6 +181,7 @@ class ArticlePage(Page):
     parent_page_types = ["sections.SectionPage"]
     subpage_types: list[str] = []
     template = "pages/article_page.html"
+    base_form_class = ArticleAdminForm
 
     class Meta:
         verbose_name = "berita"

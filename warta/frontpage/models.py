@@ -47,7 +47,7 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["sections.SectionPage"]
+    subpage_types = ["sections.SectionPage", "masthead.GuidelinePage"]
     template = "pages/home_page.html"
     latest_count = 12
     section_block_size = 4

@@ -14,7 +14,7 @@ from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
 from warta.images.services import prepare_renditions
-from warta.masthead.models import SiteSettings
+from warta.masthead.models import GuidelinePage, SiteSettings
 from warta.syndication import sitemaps
 from warta.testing.factories import home_page, make_article, make_image, make_person, make_section
 
@@ -191,7 +191,9 @@ def test_sections_page_lists_home_and_kanal_with_newest_article(client, urlset_s
     )
 
     urls = _urlset(client, urlset_schema, "/sitemap-sections-1.xml")
-    assert set(urls) == {BASE + p.url for p in (home_page(), nasional, daerah, empty)}
+    # The other non-article pages are listed too, e.g. the Pedoman Media Siber page.
+    guideline = GuidelinePage.objects.get()
+    assert set(urls) == {BASE + p.url for p in (home_page(), nasional, daerah, empty, guideline)}
     expected = sitemaps.isoformat(moment)
     for page in (home_page(), nasional, daerah):
         assert urls[BASE + page.url].findtext("s:lastmod", namespaces=NS) == expected
