@@ -37,6 +37,19 @@ def hour_of(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
 
 
+def _write_or_put_back(buffer, taken: Counts) -> int:
+    """Write ``taken`` with the buffer's store; on failure keep the counts for the next
+    flush (the buffer's own ``_put_back``) instead of losing them."""
+    if not taken:
+        return 0
+    try:
+        return buffer.store(taken)
+    except Exception:
+        logger.exception("writing %s buffered read counts failed; kept for later", len(taken))
+        buffer._put_back(taken)
+        return 0
+
+
 class LocalReadBuffer:
     """Counts in this process's memory, written out in batches.
 
@@ -81,14 +94,7 @@ class LocalReadBuffer:
         with self._lock:
             taken, self._counts = self._counts, {}
             self._last_flush = time.monotonic()
-        if not taken:
-            return 0
-        try:
-            return self.store(taken)
-        except Exception:
-            logger.exception("writing %s buffered read counts failed; kept for later", len(taken))
-            self._put_back(taken)
-            return 0
+        return _write_or_put_back(self, taken)
 
     def clear(self) -> None:
         with self._lock:
@@ -175,14 +181,7 @@ class RedisReadBuffer:
             hour = _parse_stamp(stamp)
             for article, reads in fields.items():
                 taken[(int(article), hour)] = int(reads)
-        if not taken:
-            return 0
-        try:
-            return self.store(taken)
-        except Exception:
-            logger.exception("writing %s buffered read counts failed; kept for later", len(taken))
-            self._put_back(taken)
-            return 0
+        return _write_or_put_back(self, taken)
 
     def clear(self) -> None:
         keys = list(self.redis.scan_iter(f"{self.prefix}:*"))
