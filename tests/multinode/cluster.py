@@ -270,7 +270,30 @@ class Cluster:
     def stop_redis(self) -> None:
         self.stop("redis")
 
+    def running(self, name: str) -> bool:
+        process = self.processes.get(name)
+        return process is not None and process.poll() is None
+
+    def heal(self) -> list[str]:
+        """Start whatever a failed test left stopped, so the next test meets a whole cluster.
+
+        Returns the names it had to start.
+        """
+        restarted = []
+        for name, start in (
+            ("postgres", self.start_postgres),
+            ("redis", self.start_redis),
+            *((f"node_{node}", lambda node=node: self.start_node(node)) for node in self.nodes),
+            ("nginx", self.start_nginx),
+        ):
+            if not self.running(name):
+                start()
+                restarted.append(name)
+        return restarted
+
     def start_node(self, node: str, wait: bool = True) -> None:
+        if self.running(f"node_{node}"):
+            return
         port = self.ports[f"node_{node}"]
         self._spawn(
             f"node_{node}",

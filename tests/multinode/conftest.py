@@ -43,6 +43,16 @@ def cluster():
             running.close()
 
 
+@pytest.fixture(autouse=True)
+def _whole_cluster_for_the_next_test(request):
+    """A test that fails halfway (a node killed, Redis stopped) must not fail the rest."""
+    yield
+    if "cluster" in request.fixturenames:
+        restarted = request.getfixturevalue("cluster").heal()
+        if restarted:
+            print(f"cluster healed after {request.node.name}: started {', '.join(restarted)}")
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     """A failing cluster test shows the end of every process's log."""
