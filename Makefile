@@ -42,10 +42,12 @@ check-deploy: venv ## warta check-deploy on a production-like set-up (PostgreSQL
 	@bash scripts/check-deploy
 
 # Quick sizes by default (a few minutes); `make bench-full` runs the sizes the issues ask
-# for (100k articles with 5M reads, 1M articles for sitemaps: the better part of an hour).
+# for (100k articles with 5M reads, 1M articles for sitemaps, 100k articles and 20k tags in
+# the admin: the better part of an hour).
 BENCH_QUICK = reader_pages.py "listing_pages.py --articles 10000 --rounds 5" \
-	"sitemaps.py --articles 100000" spike.py lighthouse.py
-BENCH_FULL  = reader_pages.py listing_pages.py sitemaps.py spike.py lighthouse.py
+	"sitemaps.py --articles 100000" "admin_scale.py --articles 5000 --tags 2000 --rounds 5" \
+	spike.py lighthouse.py
+BENCH_FULL  = reader_pages.py listing_pages.py sitemaps.py admin_scale.py spike.py lighthouse.py
 
 bench: venv ## Run every benchmark in bench/ at quick sizes (each prints ratios to a reference)
 	@set -e; for run in $(BENCH_QUICK); do echo "==> bench/$$run"; $(VENV)/bin/python bench/$$run; done

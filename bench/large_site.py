@@ -26,6 +26,7 @@ import argparse
 import functools
 import gc
 import html
+import itertools
 import json
 import logging
 import os
@@ -183,8 +184,15 @@ def generate(
     seed: int = DEFAULT_SEED,
     now: datetime | None = None,
     log: Log = print,
+    tags: int = TAGS,
+    search_index: bool = True,
 ) -> LargeSite:
-    """Fill the configured, migrated and empty database with a large site."""
+    """Fill the configured, migrated and empty database with a large site.
+
+    ``read_rows=0`` leaves out the reads and ``search_index=False`` the search
+    app's documents (what the admin benchmark does not look at); ``tags`` above
+    500 adds tags named after topics, cities, places and years.
+    """
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -203,14 +211,15 @@ def generate(
                 plan = _plan_articles(rng, now, articles, base)
             with clock("people and tags"):
                 _insert_people(rng, base)
-                _insert_tags(base, plan)
+                _insert_tags(base, plan, tags)
             with clock("pages (wagtailcore_page, articles_articlepage)"):
                 _insert_pages(plan, base)
             with clock("tags and bylines"):
                 site.article_tags, site.bylines = _insert_relations(plan, base)
-            with clock(f"reads ({read_rows:,} hourly buckets)"):
-                buckets = _read_buckets(rng, now, base, plan, read_rows)
-                site.read_rows, site.reads = write_reads(buckets)
+            if read_rows:
+                with clock(f"reads ({read_rows:,} hourly buckets)"):
+                    buckets = _read_buckets(rng, now, base, plan, read_rows)
+                    site.read_rows, site.reads = write_reads(buckets)
             with clock("commit"):
                 transaction.commit()
         except BaseException:
@@ -218,8 +227,9 @@ def generate(
             raise
         finally:
             transaction.set_autocommit(True)
-        with clock("search index"):
-            site.search_documents = index_for_search()
+        if search_index:
+            with clock("search index"):
+                site.search_documents = index_for_search()
         with clock("analyze / checkpoint"):
             _finish(connection)
     finally:
@@ -575,8 +585,8 @@ def _insert_people(rng: random.Random, base: _Base) -> None:
     base.people = list(Person.objects.order_by("pk").values_list("pk", "role"))
 
 
-def _insert_tags(base: _Base, plan: list[_Article]) -> None:
-    """The stories' own tags, then city topics up to TAGS; give each article 2-4."""
+def _insert_tags(base: _Base, plan: list[_Article], count: int = TAGS) -> None:
+    """The stories' own tags, then city topics up to ``count``; give each article 2-4."""
     from django.utils.text import slugify
     from taggit.models import Tag
 
@@ -588,8 +598,10 @@ def _insert_tags(base: _Base, plan: list[_Article]) -> None:
             names.setdefault(name.lower(), name)
     tail = [f"{topic} {city}" for topic in TOPICS for city, _ in content.CITIES]
     tail = _rng(len(tail)).sample(tail, len(tail))
+    if count > len(names) + len(tail):
+        tail += _more_tag_names(count)
     for name in tail:
-        if len(names) >= TAGS:
+        if len(names) >= count:
             break
         names.setdefault(name.lower(), name)
     existing = set(Tag.objects.values_list("name", flat=True))
@@ -608,12 +620,27 @@ def _insert_tags(base: _Base, plan: list[_Article]) -> None:
     base.tail_tags = [name for name in tail if name.lower() in base.tag_ids]
     # Popular topics first: a tail tag's weight falls with its rank.
     rng = _rng(TAGS)
-    weights = _zipf_weights(len(base.tail_tags), 1.0)
+    cum_weights = list(itertools.accumulate(_zipf_weights(len(base.tail_tags), 1.0)))
     for article in plan:
         wanted = rng.randint(2, 4)
         if len(article.tags) < wanted:
-            article.tags.extend(rng.choices(base.tail_tags, weights, k=wanted - len(article.tags)))
+            article.tags.extend(
+                rng.choices(base.tail_tags, cum_weights=cum_weights, k=wanted - len(article.tags))
+            )
         article.tags = list(dict.fromkeys(t.lower() for t in article.tags))[:4]
+
+
+def _more_tag_names(count: int) -> list[str]:
+    """Enough further tag names for ``count`` tags: people, and topics by place and year."""
+    from warta.demo import content
+
+    places = [city for city, _ in content.CITIES] + [prov for _, prov in content.CITIES]
+    names = [f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES]
+    for year in range(2026, 1990, -1):
+        names += [f"{topic} {place} {year}" for topic in TOPICS for place in places]
+        if len(names) >= count:
+            break
+    return names
 
 
 def _insert_pages(plan: list[_Article], base: _Base) -> None:
@@ -874,7 +901,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--generate", action="store_true", help="build the site (else: help)")
     parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES)
-    parser.add_argument("--read-rows", type=int, default=None)
+    parser.add_argument("--read-rows", type=int, default=None, help="0: no reads")
+    parser.add_argument("--tags", type=int, default=TAGS)
+    parser.add_argument("--no-search-index", action="store_true")
     args = parser.parse_args()
     if not args.generate:
         # `make bench` runs every bench/*.py; this one only builds data on request.
@@ -893,12 +922,19 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    read_rows = args.read_rows or DEFAULT_READ_ROWS * args.articles // DEFAULT_ARTICLES
+    read_rows = args.read_rows
+    if read_rows is None:
+        read_rows = DEFAULT_READ_ROWS * args.articles // DEFAULT_ARTICLES
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     print(f"  {'migrate':<48} {time.perf_counter() - started:7.1f} s")
-    site = generate(articles=args.articles, read_rows=read_rows)
+    site = generate(
+        articles=args.articles,
+        read_rows=read_rows,
+        tags=args.tags,
+        search_index=not args.no_search_index,
+    )
     print(f"  {'total':<48} {time.perf_counter() - started:7.1f} s")
     print(
         f"{site.articles:,} articles, {site.sections} kanal, {site.people} people, "

@@ -23,7 +23,7 @@ REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "popu
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 PHONE = {"width": 390, "height": 844}
@@ -107,8 +107,9 @@ REFERENCE_PARTS = [
 
 
 def test_reference_article_in_chromium(live_server, browser, reference_article, screenshots_dir):
-    """One test, on purpose: it is the suite's only transactional test, so it always
-    starts from the migrated database (see docs/architecture.md, "Browser tests")."""
+    """One test, on purpose: the browser tests are transactional and restore the
+    migrated rows (site, home page) after each other (see docs/architecture.md,
+    "Browser tests"), so each page check below sees what this test made."""
     _check_reference_parts(live_server, browser, reference_article, screenshots_dir)
     for viewport in (PHONE, DESKTOP):
         _check_ad_slots_do_not_shift_the_layout(

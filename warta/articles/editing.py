@@ -8,11 +8,35 @@ posted ``loaded_revision_id``/``loaded_revision_created_at`` (or the session's
 ``overwrite_revision_id``) no longer name the latest revision, nothing is saved and
 the edit form comes back (HTTP 409) with the editor's own input and a warning. The
 form it returns names the latest revision, so saving again is a deliberate,
-informed overwrite.
+informed overwrite. That form does not autosave: only the editor's own click on
+Simpan may put her copy over the newer one.
+
+In the browser, Wagtail's autosave makes new revisions while the form's
+``loaded_revision_*`` inputs keep naming the one the page was opened with;
+``static/articles/editing.js`` moves them on after each autosave, so a save after
+the editor's own autosave is not mistaken for a stale one. It also gives every post
+the current CSRF token, so an editor who logged in again in another tab can still
+save from the editor she left open.
+
+An expired login: Wagtail answers the form post with a redirect to the login page
+and the typed work would be gone. ``keep_expired_edit`` (called by
+``middleware.KeepUnsavedEditMiddleware``) keeps that post in the new, anonymous
+session, which logging in keeps; the edit page it returns to then shows the form
+filled with the kept post, saved only when the editor presses Simpan
+(``restore_kept_edit``). A kept post is the editor's, not the browser's: opening an
+edit page sets a signed ``warta_editor`` cookie (``remember_editor``), the post is
+kept under that user and shown only to that user after logging in; a post without
+it, one not made from a revision of that page, or one over ``KEEP_MAX_CHARS`` is
+not kept (an anonymous visitor cannot park data in sessions).
 """
 
 from __future__ import annotations
 
+import time
+
+from django.conf import settings
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin import messages
@@ -22,6 +46,11 @@ from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Revision
 
 _CHECKED = "_warta_stale_save_checked"
+_KEPT = "warta_unsaved_edit"
+KEEP_SECONDS = 12 * 3600  # a post kept this long after the login expired is dropped
+KEEP_MAX_CHARS = 1_000_000  # a bigger post is not kept (a long article is ~50,000)
+EDITOR_COOKIE = "warta_editor"
+_EDITOR_SALT = "warta.articles.editing.editor"
 
 
 def is_stale(post, latest: Revision | None) -> bool:
@@ -50,23 +79,48 @@ def conflict_message(latest: Revision) -> str:
     )
 
 
-class StaleSaveEditView(EditView):
-    """Wagtail's edit view, whose POST shows the posted form with a warning and saves nothing."""
+def restored_message() -> str:
+    return (
+        "Sesi login Anda sempat berakhir sehingga perubahan terakhir Anda belum disimpan. "
+        "Isian Anda dipulihkan di formulir ini; periksa, lalu tekan Simpan."
+    )
+
+
+class HeldEditView(EditView):
+    """Wagtail's edit view showing a posted (or kept) form with a warning; it saves nothing."""
+
+    data: QueryDict | None = None  # the kept post; None: this request's own POST
+    message = ""
+    status = 409
+
+    def get(self, request, *args, **kwargs):
+        return self._held()
 
     def post(self, request, *args, **kwargs):
+        return self._held()
+
+    def _held(self):
+        data = self.request.POST if self.data is None else self.data
         self.form = self.form_class(
-            request.POST,
-            request.FILES,
+            data,
+            self.request.FILES,
             instance=self.page,
             subscription=self.subscription,
             parent_page=self.parent,
-            for_user=request.user,
+            for_user=self.request.user,
         )
-        messages.warning(request, conflict_message(self.latest_revision))
+        messages.warning(self.request, self.message)
         self.has_unsaved_changes = True
+        self.autosave_enabled = False  # only the editor's own click saves this copy
         response = self.render_to_response(self.get_context_data())
-        response.status_code = 409
+        response.status_code = self.status
         return response
+
+
+def _held_edit(request, page, **initkwargs):
+    setattr(request, _CHECKED, True)
+    viewset = page_viewset_registry.get_by_type(page.specific_class)
+    return viewset.construct_view(HeldEditView, **initkwargs)(request, page_id=page.pk)
 
 
 @hooks.register("before_edit_page")
@@ -83,6 +137,78 @@ def refuse_stale_save(request, page):
     latest = page.get_latest_revision()
     if not is_stale(request.POST, latest):
         return None
-    setattr(request, _CHECKED, True)
-    viewset = page_viewset_registry.get_by_type(page.specific_class)
-    return viewset.construct_view(StaleSaveEditView)(request, page_id=page.pk)
+    return _held_edit(request, page, message=conflict_message(latest))
+
+
+# An expired login ------------------------------------------------------------------
+
+
+def _is_edit_view(request) -> bool:
+    match = request.resolver_match
+    return match is not None and match.view_name == "wagtailadmin_pages:edit"
+
+
+def remember_editor(request, response) -> None:
+    """Mark the browser with the user who opened an edit page (signed, admin only)."""
+    if request.method != "GET" or response.status_code != 200 or not _is_edit_view(request):
+        return
+    response.set_signed_cookie(
+        EDITOR_COOKIE,
+        str(request.user.pk),
+        salt=_EDITOR_SALT,
+        max_age=KEEP_SECONDS + 24 * 3600,
+        path=reverse("wagtailadmin_home"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def _editor_of(request) -> str | None:
+    return request.get_signed_cookie(
+        EDITOR_COOKIE, default=None, salt=_EDITOR_SALT, max_age=KEEP_SECONDS + 24 * 3600
+    )
+
+
+def keep_expired_edit(request, response) -> None:
+    """Keep an edit form post that Wagtail sent to the login page, in the request's session."""
+    if not _is_edit_view(request):
+        return
+    if not request.accepts("text/html"):
+        return  # autosave: the page is still open, its form still holds the work
+    if not response.get("Location", "").startswith(reverse("wagtailadmin_login")):
+        return
+    editor = _editor_of(request)
+    if editor is None:
+        return  # not from a browser that opened this editor logged in
+    page_id = request.resolver_match.kwargs["page_id"]
+    loaded = request.POST.get("loaded_revision_id", "")
+    if (
+        not loaded.isdigit()
+        or not Revision.page_revisions.filter(pk=int(loaded), object_id=str(page_id)).exists()
+    ):
+        return  # not made from this page's editor
+    data = {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"}
+    if sum(len(key) + sum(map(len, values)) for key, values in data.items()) > KEEP_MAX_CHARS:
+        return
+    request.session[_KEPT] = {"page": page_id, "editor": editor, "at": time.time(), "data": data}
+
+
+@hooks.register("before_edit_page")
+def restore_kept_edit(request, page):
+    if request.method != "GET" or getattr(request, _CHECKED, False):
+        return None
+    kept = request.session.get(_KEPT)
+    if not kept or kept.get("page") != page.pk:
+        return None
+    del request.session[_KEPT]
+    if time.time() - kept.get("at", 0) > KEEP_SECONDS:
+        return None
+    if kept.get("editor") != str(request.user.pk):
+        return None  # another user logged in on this browser: not theirs to see
+    data = QueryDict(mutable=True)
+    for key, values in kept["data"].items():
+        data.setlist(key, values)
+    latest = page.get_latest_revision()
+    message = conflict_message(latest) if is_stale(data, latest) else restored_message()
+    return _held_edit(request, page, data=data, message=message, status=200)

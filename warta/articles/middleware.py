@@ -1,4 +1,4 @@
-"""The takedown notice at a pulled article's old address.
+"""The takedown notice at a pulled article's old address; edits kept past an expired login.
 
 Wagtail answers a request for an unpublished page with a 404 from deep inside its
 routing; like Wagtail's own redirects middleware, this looks at 404 responses and,
@@ -8,6 +8,7 @@ Only 404s pay for the lookup (one indexed query).
 
 from __future__ import annotations
 
+from warta.articles.editing import keep_expired_edit, remember_editor
 from warta.articles.queries import takedown_at
 from warta.articles.views import takedown_notice
 
@@ -24,3 +25,23 @@ class TakedownNoticeMiddleware:
         if takedown is None:
             return response
         return takedown_notice(request, takedown)
+
+
+class KeepUnsavedEditMiddleware:
+    """An article form posted after the login expired is kept for after logging in again.
+
+    Wagtail's admin sends such a post to the login page before any view sees it, so
+    this looks at the answer: see ``editing.keep_expired_edit``. It also marks whose
+    editor the browser opened (``editing.remember_editor``).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            remember_editor(request, response)
+        elif request.method == "POST" and response.status_code == 302:
+            keep_expired_edit(request, response)
+        return response

@@ -15,7 +15,13 @@ from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -59,6 +65,18 @@ class BodyPart:
     block: object
     anchor: str = ""
     html: str = ""
+
+
+class TakedownReason(models.TextChoices):
+    """The grounds for pulling a published article, after the Pedoman Pemberitaan
+    Media Siber (point 5: content that may be removed)."""
+
+    SARA = "sara", "Terkait SARA (suku, agama, ras dan antargolongan)"
+    KESUSILAAN = "kesusilaan", "Melanggar kesusilaan"
+    ANAK = "anak", "Melindungi anak"
+    TRAUMA = "trauma", "Melindungi korban dari trauma"
+    DEWAN_PERS = "dewan_pers", "Keputusan atau rekomendasi Dewan Pers"
+    LAINNYA = "lainnya", "Alasan lain"
 
 
 class ArticlePage(Page):
@@ -138,6 +156,20 @@ class ArticlePage(Page):
         help_text="Kosongkan untuk memakai saat berita diterbitkan.",
     )
     updated_at = models.DateTimeField("terakhir diperbarui", null=True, blank=True)
+    # A planned end ("Berakhir tayang") pulls a published article like a takedown,
+    # so it needs a reason too; the scheduler uses it (articles.services.expire_article).
+    expiry_reason = models.CharField(
+        "alasan berakhir tayang",
+        max_length=20,
+        choices=TakedownReason.choices,
+        blank=True,
+        help_text="Wajib bila “Berakhir tayang” diisi. Ditampilkan kepada pembaca.",
+    )
+    expiry_reason_text = models.TextField(
+        "keterangan berakhir tayang",
+        blank=True,
+        help_text="Wajib bila memilih “Alasan lain”. Ditampilkan kepada pembaca.",
+    )
 
     content_panels = [
         FieldPanel("title", heading="Judul berita"),
@@ -170,7 +202,19 @@ class ArticlePage(Page):
             heading="Pedoman Pemberitaan Media Siber",
         ),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("published_at")]
+    # Wagtail's schedule dialog (Tayang mulai, Berakhir tayang), with the expiry's
+    # reason next to it; then the comments panel Wagtail puts after it.
+    settings_panels = [
+        PublishingPanel(
+            children=[
+                *PublishingPanel().children,
+                FieldPanel("expiry_reason"),
+                FieldPanel("expiry_reason_text"),
+            ]
+        ),
+        *Page.settings_panels[1:],
+        FieldPanel("published_at"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -361,25 +405,19 @@ class Correction(models.Model):
         return f"Ralat {self.article_id} {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class TakedownReason(models.TextChoices):
-    """The grounds for pulling a published article, after the Pedoman Pemberitaan
-    Media Siber (point 5: content that may be removed)."""
-
-    SARA = "sara", "Terkait SARA (suku, agama, ras dan antargolongan)"
-    KESUSILAAN = "kesusilaan", "Melanggar kesusilaan"
-    ANAK = "anak", "Melindungi anak"
-    TRAUMA = "trauma", "Melindungi korban dari trauma"
-    DEWAN_PERS = "dewan_pers", "Keputusan atau rekomendasi Dewan Pers"
-    LAINNYA = "lainnya", "Alasan lain"
-
-
 class Takedown(models.Model):
     """Why and when a published article was pulled (pencabutan). Its ``path`` keeps
     the article's old address, where readers then get a notice (410) instead of a
-    bare 404."""
+    bare 404. The notice outlives the article: deleting the pulled article leaves
+    the takedown, with ``article`` empty."""
 
     article = models.ForeignKey(
-        ArticlePage, verbose_name="berita", on_delete=models.CASCADE, related_name="takedowns"
+        ArticlePage,
+        verbose_name="berita",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="takedowns",
     )
     path = models.CharField("alamat lama", max_length=1000, db_index=True)
     reason = models.CharField("alasan", max_length=20, choices=TakedownReason.choices)
@@ -400,7 +438,7 @@ class Takedown(models.Model):
         verbose_name_plural = "pencabutan berita"
 
     def __str__(self):
-        return f"Pencabutan {self.article_id}: {self.reason}"
+        return f"Pencabutan {self.path}: {self.reason}"
 
     @property
     def explanation(self) -> str:

@@ -219,7 +219,8 @@ def published_corrections() -> QuerySet[Correction]:
 
 
 def takedown_at(path: str) -> Takedown | None:
-    """The latest takedown of the article that was at ``path``, if it is still down.
+    """The latest takedown of the article that was at ``path``, if it is still down
+    (unpublished, or deleted since: the takedown then has no article).
 
     A path no article can have (a NUL byte, which PostgreSQL refuses in text, or
     more than a URL path column holds) is answered without a query.
@@ -227,7 +228,17 @@ def takedown_at(path: str) -> Takedown | None:
     if "\x00" in path or len(path) > Takedown._meta.get_field("path").max_length:
         return None
     return (
-        Takedown.objects.filter(path=path, article__live=False)
+        Takedown.objects.filter(path=path)
+        .filter(Q(article__isnull=True) | Q(article__live=False))
         .order_by("-created_at", "-pk")
         .first()
     )
+
+
+def live_articles_within(pages: Sequence) -> list[ArticlePage]:
+    """The live articles among ``pages`` and under them (a kanal's articles): what
+    deleting those pages would take off the site. One query, by tree path."""
+    if not pages:
+        return []
+    within = reduce(or_, (Q(path__startswith=page.path) for page in pages))
+    return list(ArticlePage.objects.live().filter(within).only("title").order_by("path"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +25,10 @@ from warta.users.permissions import page_type_allows
 
 CORRECTION_LOG_ACTION = "warta.correction"
 TAKEDOWN_LOG_ACTION = "warta.takedown"
+# The notice of an article whose planned end came without a stored reason.
+EXPIRY_FALLBACK_TEXT = "Masa tayang berita ini berakhir sesuai jadwal redaksi."
+
+logger = logging.getLogger(__name__)
 
 
 def publish_article(article: ArticlePage, user=None) -> ArticlePage:
@@ -117,15 +122,23 @@ def add_correction(article: ArticlePage, text: str, user=None) -> Correction:
     return correction
 
 
-def take_down_article(article: ArticlePage, reason: str, text: str = "", user=None) -> Takedown:
+def take_down_article(
+    article: ArticlePage,
+    reason: str,
+    text: str = "",
+    user=None,
+    *,
+    set_expired: bool = False,
+    log_action: str = TAKEDOWN_LOG_ACTION,
+) -> Takedown:
     """Pull a published article for a reason from the guideline's list.
 
     Every newsroom path that pulls a live article ends here: the admin's
-    Unpublish (``wagtail_hooks.require_takedown_reason``) and ``warta take-down``;
-    bulk unpublish refuses live articles. The takedown keeps the article's address,
-    where readers then find a notice with the reason. ``user=None`` is the system
-    (CLI). Scheduled expiry, planned when the article was scheduled, is not a
-    takedown and stays Wagtail's own.
+    Unpublish (``wagtail_hooks.require_takedown_reason``), ``warta take-down``
+    and the scheduler's expiry (``expire_article``); bulk unpublish and deleting
+    a live article are refused in the admin. The takedown keeps the article's
+    address, where readers then find a notice with the reason, even after the
+    article is deleted. ``user=None`` is the system (CLI, scheduler).
     """
     if user is not None and not may_take_down(user, article):
         raise PermissionDenied("Anda tidak berhak menarik berita ini.")
@@ -144,10 +157,30 @@ def take_down_article(article: ArticlePage, reason: str, text: str = "", user=No
             text=text,
             created_by=user,
         )
-        UnpublishPageAction(article, user=user, log_action=TAKEDOWN_LOG_ACTION).execute(
-            skip_permission_checks=True
-        )
+        UnpublishPageAction(
+            article, set_expired=set_expired, user=user, log_action=log_action
+        ).execute(skip_permission_checks=True)
     return takedown
+
+
+def expire_article(article: ArticlePage, log_action: str = TAKEDOWN_LOG_ACTION) -> Takedown:
+    """End a published article at its "Berakhir tayang" time: a takedown with the
+    reason the editor gave with the expiry time, by the system.
+
+    The admin form refuses an expiry time without a reason. One stored without a
+    usable reason (before the rule, or written outside the admin) still ends on
+    time, with :data:`EXPIRY_FALLBACK_TEXT` as its reason: the planned end is kept
+    and the old address still explains the removal.
+    """
+    reason, text = article.expiry_reason, article.expiry_reason_text.strip()
+    if reason not in TakedownReason.values or (reason == TakedownReason.LAINNYA and not text):
+        logger.warning(
+            "Article %s expires without a takedown reason; using the default notice", article.pk
+        )
+        reason, text = TakedownReason.LAINNYA, EXPIRY_FALLBACK_TEXT
+    return take_down_article(
+        article, reason, text, user=None, set_expired=True, log_action=log_action
+    )
 
 
 def _public_path(article: ArticlePage) -> str:

@@ -3,7 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -16,13 +18,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from warta.articles import editing  # noqa: F401  (registers the stale-save check)
 from warta.articles.forms import TakedownForm
 from warta.articles.models import ArticlePage, WireAgency
+from warta.articles.queries import live_articles_within
 from warta.articles.services import (
     CORRECTION_LOG_ACTION,
     TAKEDOWN_LOG_ACTION,
+    expire_article,
     may_correct,
     take_down_article,
 )
 from warta.articles.views import admin_corrections
+from warta.scheduling.services import EXPIRY_HOOK
 
 
 class WireAgencyViewSet(SnippetViewSet):
@@ -41,7 +46,10 @@ register_snippet(WireAgencyViewSet)
 # taken over by ``require_takedown_reason``: without a valid reason it shows the
 # reason form (posting back to the same address), with one it calls
 # ``services.take_down_article``. Bulk unpublish refuses live articles; the CLI
-# has ``warta take-down``, which needs a reason too.
+# has ``warta take-down``, which needs a reason too. Deleting (one page or in
+# bulk) is refused while a live article would go with it: pulled first, an
+# article's notice outlives its deletion. A planned end ("Berakhir tayang") needs
+# a reason in the form and is a takedown when the scheduler reaches it.
 
 
 def _is_live_article(page) -> bool:
@@ -51,6 +59,9 @@ def _is_live_article(page) -> bool:
 @hooks.register("before_unpublish_page")
 def require_takedown_reason(request, page):
     if not _is_live_article(page):
+        # A kanal unpublished "with its subpages" would pull its live articles.
+        if request.POST.get("include_descendants"):
+            return _refuse_pulling_articles_below(request, [page])
         return None
     article = page.specific
     next_url = get_valid_next_url_from_request(request) or reverse(
@@ -86,7 +97,10 @@ def require_takedown_reason(request, page):
 def refuse_bulk_takedown(request, action_type, objects, action_class_instance):
     if action_type != "unpublish":
         return None
-    live = [page for page in objects if isinstance(page, Page) and _is_live_article(page)]
+    pages = [page for page in objects if isinstance(page, Page)]
+    if request.POST.get("include_descendants"):
+        return _refuse_pulling_articles_below(request, pages)
+    live = [page for page in pages if _is_live_article(page)]
     if not live:
         return None
     titles = ", ".join(f"“{page.title}”" for page in live[:5])
@@ -98,6 +112,68 @@ def refuse_bulk_takedown(request, action_type, objects, action_class_instance):
     return redirect(
         get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root")
     )
+
+
+def _refuse_pulling_articles_below(request, pages):
+    """Unpublishing pages with their subpages: refused while live articles are among
+    them, which are pulled one by one with a reason."""
+    live = live_articles_within(pages)
+    if not live:
+        return None
+    titles = ", ".join(f"“{article.title}”" for article in live[:5])
+    more = f" dan {len(live) - 5} lainnya" if len(live) > 5 else ""
+    messages.error(
+        request,
+        "Berita yang tayang hanya dapat ditarik satu per satu dengan alasan pencabutan: "
+        f"{titles}{more}. Tidak ada halaman yang ditarik.",
+    )
+    return redirect(
+        get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root")
+    )
+
+
+def _refuse_deleting_live_articles(request, pages):
+    """A redirect with the refusal when deleting ``pages`` would take a live article
+    (the page itself, or one under a kanal) off the site; None otherwise."""
+    live = live_articles_within(pages)
+    if not live:
+        return None
+    titles = ", ".join(f"“{article.title}”" for article in live[:5])
+    more = f" dan {len(live) - 5} lainnya" if len(live) > 5 else ""
+    messages.error(
+        request,
+        f"Berita yang sedang tayang tidak dapat dihapus: {titles}{more}. Tarik berita itu "
+        "lebih dulu dengan alasan pencabutan (Tarik berita), lalu hapus. "
+        "Tidak ada halaman yang dihapus.",
+    )
+    parent = pages[0].get_parent() if len(pages) == 1 else None
+    return redirect(
+        get_valid_next_url_from_request(request)
+        or (reverse("wagtailadmin_explore", args=[parent.pk]) if parent else None)
+        or reverse("wagtailadmin_explore_root")
+    )
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_a_live_article(request, page):
+    return _refuse_deleting_live_articles(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_deleting_live_articles(request, action_type, objects, action_class_instance):
+    if action_type != "delete":
+        return None
+    pages = [page for page in objects if isinstance(page, Page)]
+    return _refuse_deleting_live_articles(request, pages) if pages else None
+
+
+@hooks.register(EXPIRY_HOOK)
+def expire_article_with_notice(obj, log_action):
+    """The scheduler's expiry of an article: a takedown with the stored reason."""
+    if not isinstance(obj, ArticlePage):
+        return False
+    expire_article(obj, log_action=log_action)
+    return True
 
 
 class TakedownLogFormatter(LogFormatter):
@@ -118,6 +194,12 @@ def register_press_log_actions(actions):
 
 
 # Ralat: an admin page per article, reached from the article's "more" menus.
+
+
+@hooks.register("insert_editor_js")
+def editing_js():
+    """Keeps the page editor's full save in step with its autosave (see ``editing``)."""
+    return format_html('<script src="{}"></script>', static("articles/editing.js"))
 
 
 @hooks.register("register_admin_urls")
@@ -148,3 +230,13 @@ def correction_listing_button(page, user, next_url=None):
 def correction_header_button(page, user, view_name=None, next_url=None):
     if button := _correction_button(page, user, priority=62):
         yield button
+
+
+# Berita: the flat listing of every article (admin_listing.py).
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing():
+    from warta.articles.admin_listing import article_listing_viewset
+
+    return article_listing_viewset

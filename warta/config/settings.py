@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "warta.scheduling.middleware.SiteZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "warta.articles.middleware.KeepUnsavedEditMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before the redirects: an editor's redirect of a pulled article wins over its notice.

@@ -4,8 +4,12 @@ A scheduled publish is Wagtail's own: the Publish button with a future "go live"
 time stores the revision with ``approved_go_live_at``; we publish that revision with
 ``revision.publish()`` exactly as Wagtail's ``publish_scheduled`` command does, so
 ``page_published`` fires and ``articles.services.record_publication`` stamps the
-article like any other publication. What we add is the locking that lets several
-schedulers run at once (see docs/decisions/0002-scheduler.md):
+article like any other publication. An expiry is Wagtail's unpublish with
+``set_expired``, unless the object's app ends it its own way through the
+``expire_scheduled_object`` hook: an article's planned end is a takedown with the
+reason stored beside its expiry time (``articles.services.expire_article``), so
+its old address explains the removal. What we add to both is the locking that
+lets several schedulers run at once (see docs/decisions/0002-scheduler.md):
 
 - each item is published in its own transaction, after locking its revision row
   and its object row with ``SELECT ... FOR UPDATE OF <that table> SKIP LOCKED``
@@ -34,6 +38,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import close_old_connections, connections, transaction
 from django.db.models import Model
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page, Revision
 
 from warta.scheduling import queries
@@ -45,6 +50,8 @@ logger = logging.getLogger(__name__)
 # "Published scheduled draft" / "Unpublished scheduled draft".
 PUBLISH_LOG_ACTION = "wagtail.publish.scheduled"
 UNPUBLISH_LOG_ACTION = "wagtail.unpublish.scheduled"
+# The Wagtail hook through which an app ends its own objects at their expiry time.
+EXPIRY_HOOK = "expire_scheduled_object"
 
 MAX_INTERVAL = 30.0  # the newsroom is promised a check at least every 30 seconds
 
@@ -123,9 +130,22 @@ def expire_object(model: type[Model], pk) -> bool:
             return False
         if isinstance(obj, Page):
             obj = obj.specific
-        obj.unpublish(set_expired=True, log_action=UNPUBLISH_LOG_ACTION)
+        if not _expired_by_hook(obj):
+            obj.unpublish(set_expired=True, log_action=UNPUBLISH_LOG_ACTION)
         logger.info("Scheduled expiry: %s (%s %s)", obj, model.__name__, pk)
         return True
+
+
+def _expired_by_hook(obj) -> bool:
+    """Let the app that owns ``obj`` end it its own way (``EXPIRY_HOOK``).
+
+    A hook is called as ``fn(obj, log_action=...)`` inside the transaction that
+    holds the object's row lock, and returns True when it has unpublished the
+    object (with ``set_expired``); the first that does wins. Articles use it so
+    that their planned end is a takedown with a reason and a notice at the old
+    address (``articles.wagtail_hooks.expire_article_with_notice``).
+    """
+    return any(fn(obj, log_action=UNPUBLISH_LOG_ACTION) for fn in hooks.get_hooks(EXPIRY_HOOK))
 
 
 def _lock_row(model: type[Model], pk) -> bool:

@@ -23,13 +23,13 @@ from django.test.utils import setup_databases, teardown_databases
 from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, PageLogEntry, Site
 
-from warta.articles.models import ArticlePage
+from warta.articles.models import ArticlePage, Takedown
 from warta.frontpage.models import HomePage
 from warta.people.models import Person
 from warta.scheduling.models import SchedulerHeartbeat
-from warta.scheduling.services import PUBLISH_LOG_ACTION, publish_due
+from warta.scheduling.services import PUBLISH_LOG_ACTION, UNPUBLISH_LOG_ACTION, publish_due
 from warta.scheduling.tests.conftest import scheduled_article
-from warta.testing.factories import make_section
+from warta.testing.factories import make_article, make_section
 
 pytestmark = pytest.mark.postgres
 
@@ -75,7 +75,8 @@ def _ensure_site() -> None:
     )
 
 
-def _run_two_schedulers() -> dict[str, list[str]]:
+def _run_two_schedulers(what: str = "published") -> dict[str, list[str]]:
+    """Two scheduler passes at once; each one's ``published`` (or ``expired``) ids."""
     start = threading.Barrier(2, timeout=30)
     published: dict[str, list[str]] = {}
     errors: list[BaseException] = []
@@ -83,7 +84,7 @@ def _run_two_schedulers() -> dict[str, list[str]]:
     def scheduler(name: str) -> None:
         try:
             start.wait()
-            published[name] = publish_due().published
+            published[name] = getattr(publish_due(), what)
         except BaseException as error:  # reported by the main thread
             errors.append(error)
         finally:
@@ -141,6 +142,61 @@ def test_two_schedulers_at_once_publish_each_article_exactly_once(committed_db, 
         person_ids = list(
             Person.objects.filter(credits__article_id__in=page_ids).values_list("pk", flat=True)
         )
+        Page.objects.get(pk=section.pk).delete()
+        PageLogEntry.objects.filter(page_id__in=page_ids).delete()
+        Person.objects.filter(pk__in=person_ids).delete()
+        SchedulerHeartbeat.objects.all().delete()
+
+
+def test_two_schedulers_at_once_take_down_each_expired_article_exactly_once(
+    committed_db, clock, signals
+):
+    """An article's expiry is a takedown (a notice row and an unpublish): done once."""
+    _ensure_site()
+    section = make_section("Uji Berakhir Tayang", slug="uji-berakhir-tayang")
+    try:
+        now = timezone.now()
+        articles = [
+            make_article(
+                section=section,
+                expire_at=now + timedelta(minutes=1, seconds=n),
+                expiry_reason="dewan_pers",
+                expiry_reason_text=f"Putusan {n}/2026",
+            )
+            for n in range(ARTICLES)
+        ]
+        ids = sorted(article.pk for article in articles)
+        signals.unpublished.clear()
+
+        clock.advance(timedelta(minutes=5))
+        expired = _run_two_schedulers("expired")
+
+        together = expired["satu"] + expired["dua"]
+        assert sorted(int(pk) for pk in together) == ids
+        assert expired["satu"] and expired["dua"]
+        assert Counter(signals.unpublished) == Counter({pk: 1 for pk in ids})
+        takedowns = dict(
+            Takedown.objects.filter(article_id__in=ids)
+            .values_list("article_id")
+            .annotate(n=Count("pk"))
+            .values_list("article_id", "n")
+        )
+        assert takedowns == {pk: 1 for pk in ids}
+        texts = set(Takedown.objects.filter(article_id__in=ids).values_list("reason", "text"))
+        assert texts == {("dewan_pers", f"Putusan {n}/2026") for n in range(ARTICLES)}
+        logged = Counter(
+            PageLogEntry.objects.filter(page_id__in=ids, action=UNPUBLISH_LOG_ACTION).values_list(
+                "page_id", flat=True
+            )
+        )
+        assert logged == Counter({pk: 1 for pk in ids})
+        assert not ArticlePage.objects.filter(pk__in=ids, live=True).exists()
+    finally:
+        page_ids = list(section.get_descendants(inclusive=True).values_list("pk", flat=True))
+        person_ids = list(
+            Person.objects.filter(credits__article_id__in=page_ids).values_list("pk", flat=True)
+        )
+        Takedown.objects.filter(article_id__in=page_ids).delete()
         Page.objects.get(pk=section.pk).delete()
         PageLogEntry.objects.filter(page_id__in=page_ids).delete()
         Person.objects.filter(pk__in=person_ids).delete()
