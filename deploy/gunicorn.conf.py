@@ -18,11 +18,17 @@ from __future__ import annotations
 import multiprocessing
 import os
 
+from warta.operations.gunicorn_responses import install as send_whole_responses
+
 
 def _int(name: str, default: int) -> int:
     value = os.environ.get(name, "").strip()
     return int(value) if value else default
 
+
+# A response's header goes out with its body, so a node that dies mid-request never
+# hands nginx a header it cannot retry elsewhere (see the module's docstring).
+send_whole_responses()
 
 wsgi_app = "warta.config.wsgi:application"
 bind = [address.strip() for address in os.environ.get("WARTA_BIND", "127.0.0.1:8001").split(",")]

@@ -93,17 +93,18 @@ def test_nginx_refuses_oversized_headers_and_keeps_random_queries_out_of_its_cac
         assert listing.headers.get("X-Micro-Cache") != "BYPASS"
 
 
-def test_killing_a_node_under_load_cuts_only_its_inflight_responses_and_it_rejoins(cluster):
-    """A node dies (SIGKILL) under load: nginx sends everything else to the other node.
+def test_killing_a_node_under_load_loses_no_request_and_it_rejoins(cluster):
+    """Node a dies at once (SIGKILL: master and workers) under a steady read load.
 
-    What no proxy can save is a response the dead node had begun to send: nginx has
-    passed its header on and cannot replay it elsewhere. Each sync worker writes one
-    response at a time, so at most ``cluster.workers`` requests, all sent before the
-    kill, may be cut; every request sent after it must succeed.
+    nginx retries on node b every request node a had not answered
+    (``proxy_next_upstream error``). It could not retry one whose header it had
+    already passed on; gunicorn would send header and body in two writes, so the
+    nodes send both in one (``warta.operations.gunicorn_responses``) and no reader
+    gets a cut page.
     """
     total, threads = 300, 6
     statuses: list[int] = []
-    cut: list[tuple[float, str]] = []  # (sent at, error)
+    errors: list[str] = []
     lock = threading.Lock()
     counter = iter(range(total))
 
@@ -115,12 +116,11 @@ def test_killing_a_node_under_load_cuts_only_its_inflight_responses_and_it_rejoi
                 return
             # A query string nginx does not cache: every request reaches a web node
             # (whose page cache ignores the unknown parameter and answers from Redis).
-            sent = time.monotonic()
             try:
                 status = get(f"{cluster.nginx_url}/?beban={number}").status
             except Exception as error:
                 with lock:
-                    cut.append((sent, repr(error)))
+                    errors.append(repr(error))
                 continue
             with lock:
                 statuses.append(status)
@@ -133,16 +133,15 @@ def test_killing_a_node_under_load_cuts_only_its_inflight_responses_and_it_rejoi
         wait_until("a third of the load", lambda: len(statuses) >= total // 3, 60)
         assert cluster.requests_served("a") > served_by_a, "node a took no part in the load"
         cluster.kill_node("a")
-        killed_at, answered_before_kill = time.monotonic(), len(statuses)
+        answered_before_kill = len(statuses)
         for worker in workers:
             worker.join(120)
     finally:
         cluster.start_node("a")
 
+    assert errors == []
+    assert len(statuses) == total
     assert answered_before_kill < total, "the load was over before node a was killed"
-    assert all(sent < killed_at for sent, _ in cut), f"a request sent after the kill failed: {cut}"
-    assert len(cut) <= cluster.workers, f"more responses cut than node a was writing: {cut}"
-    assert len(statuses) + len(cut) == total
     assert set(statuses) == {200}, {status: statuses.count(status) for status in set(statuses)}
 
     served_by_a = cluster.requests_served("a")
