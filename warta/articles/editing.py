@@ -143,14 +143,14 @@ def refuse_stale_save(request, page):
 # An expired login ------------------------------------------------------------------
 
 
-def _is_edit_view(request) -> bool:
+def is_edit_view(request) -> bool:
     match = request.resolver_match
     return match is not None and match.view_name == "wagtailadmin_pages:edit"
 
 
 def remember_editor(request, response) -> None:
     """Mark the browser with the user who opened an edit page (signed, admin only)."""
-    if request.method != "GET" or response.status_code != 200 or not _is_edit_view(request):
+    if request.method != "GET" or response.status_code != 200 or not is_edit_view(request):
         return
     response.set_signed_cookie(
         EDITOR_COOKIE,
@@ -172,7 +172,7 @@ def _editor_of(request) -> str | None:
 
 def keep_expired_edit(request, response) -> None:
     """Keep an edit form post that Wagtail sent to the login page, in the request's session."""
-    if not _is_edit_view(request):
+    if not is_edit_view(request):
         return
     if not request.accepts("text/html"):
         return  # autosave: the page is still open, its form still holds the work

@@ -8,7 +8,7 @@ Only 404s pay for the lookup (one indexed query).
 
 from __future__ import annotations
 
-from warta.articles.editing import keep_expired_edit, remember_editor
+from warta.articles.editing import is_edit_view, keep_expired_edit, remember_editor
 from warta.articles.queries import takedown_at
 from warta.articles.views import takedown_notice
 
@@ -40,6 +40,8 @@ class KeepUnsavedEditMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if not is_edit_view(request):
+            return response  # every reader's request: no user or session looked up
         if request.user.is_authenticated:
             remember_editor(request, response)
         elif request.method == "POST" and response.status_code == 302:

@@ -100,36 +100,33 @@ def refuse_bulk_takedown(request, action_type, objects, action_class_instance):
     pages = [page for page in objects if isinstance(page, Page)]
     if request.POST.get("include_descendants"):
         return _refuse_pulling_articles_below(request, pages)
-    live = [page for page in pages if _is_live_article(page)]
-    if not live:
-        return None
-    titles = ", ".join(f"“{page.title}”" for page in live[:5])
-    messages.error(
-        request,
-        "Berita yang tayang hanya dapat ditarik satu per satu dengan alasan pencabutan: "
-        f"{titles}. Tidak ada halaman yang ditarik.",
-    )
-    return redirect(
-        get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root")
-    )
+    return _refuse_pulling(request, [page for page in pages if _is_live_article(page)])
 
 
 def _refuse_pulling_articles_below(request, pages):
     """Unpublishing pages with their subpages: refused while live articles are among
     them, which are pulled one by one with a reason."""
-    live = live_articles_within(pages)
+    return _refuse_pulling(request, live_articles_within(pages))
+
+
+def _refuse_pulling(request, live):
+    """A redirect with the refusal when ``live`` articles would be pulled in bulk."""
     if not live:
         return None
-    titles = ", ".join(f"“{article.title}”" for article in live[:5])
-    more = f" dan {len(live) - 5} lainnya" if len(live) > 5 else ""
     messages.error(
         request,
         "Berita yang tayang hanya dapat ditarik satu per satu dengan alasan pencabutan: "
-        f"{titles}{more}. Tidak ada halaman yang ditarik.",
+        f"{_titles(live)}. Tidak ada halaman yang ditarik.",
     )
     return redirect(
         get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root")
     )
+
+
+def _titles(pages, shown: int = 5) -> str:
+    """“A”, “B” dan 3 lainnya: the first few titles for a message."""
+    titles = ", ".join(f"“{page.title}”" for page in pages[:shown])
+    return titles + (f" dan {len(pages) - shown} lainnya" if len(pages) > shown else "")
 
 
 def _refuse_deleting_live_articles(request, pages):
@@ -138,11 +135,9 @@ def _refuse_deleting_live_articles(request, pages):
     live = live_articles_within(pages)
     if not live:
         return None
-    titles = ", ".join(f"“{article.title}”" for article in live[:5])
-    more = f" dan {len(live) - 5} lainnya" if len(live) > 5 else ""
     messages.error(
         request,
-        f"Berita yang sedang tayang tidak dapat dihapus: {titles}{more}. Tarik berita itu "
+        f"Berita yang sedang tayang tidak dapat dihapus: {_titles(live)}. Tarik berita itu "
         "lebih dulu dengan alasan pencabutan (Tarik berita), lalu hapus. "
         "Tidak ada halaman yang dihapus.",
     )
