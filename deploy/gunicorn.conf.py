@@ -7,7 +7,9 @@ the multi-node test and the benchmark:
 - ``WEB_CONCURRENCY``: worker processes (default: 2 per core plus 1, at most 9);
 - ``WARTA_WORKER_TIMEOUT``: seconds a request may take before its worker is replaced (30);
 - ``WARTA_ACCESS_LOG``: ``-`` for stdout (default, the journal), a file path, or ``off``;
-- ``WARTA_MAX_REQUESTS``: requests before a worker is recycled (1000; 0 never).
+- ``WARTA_MAX_REQUESTS``: requests before a worker is recycled (1000; 0 never);
+- ``RUNTIME_DIRECTORY`` (set by systemd's ``RuntimeDirectory=``): where the control
+  socket goes; without it the control socket is off.
 
 The access log records the path without its query string, and no cookies or
 headers: query strings can carry search terms and tokens that do not belong in logs.
@@ -58,3 +60,13 @@ loglevel = os.environ.get("WARTA_GUNICORN_LOG_LEVEL", "info")
 limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
+# gunicorn's control socket (gunicornc) defaults to ~/.gunicorn/gunicorn.ctl: one path
+# for every gunicorn the user runs, so a second node would take over the first's. Under
+# systemd it goes into the node's own RuntimeDirectory= (systemd sets RUNTIME_DIRECTORY);
+# anywhere else it is off.
+_runtime_dir = os.environ.get("RUNTIME_DIRECTORY", "").split(":")[0].strip()
+if _runtime_dir:
+    control_socket = os.path.join(_runtime_dir, "gunicorn.ctl")
+    control_socket_mode = 0o600
+else:
+    control_socket_disable = True

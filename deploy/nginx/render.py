@@ -28,6 +28,9 @@ DEFAULTS = {
     "session_cookie": "sessionid",
     # The same list as WARTA_PAGE_CACHE_QUERY_PARAMS, separated by "|".
     "query_params": "page|q|tanggal|kanal|dari|sampai",
+    # The local socket between the micro-cache and the origin server; by default next
+    # to the cache directory ("<cache-dir>.origin.sock").
+    "origin_socket": "",
 }
 
 
@@ -36,6 +39,8 @@ def render(upstreams: list[str], **values: str) -> str:
     if not upstreams:
         raise ValueError("at least one upstream web node (host:port) is needed")
     filled = {**DEFAULTS, **{key: str(value) for key, value in values.items()}}
+    if not filled["origin_socket"]:
+        filled["origin_socket"] = filled["cache_dir"].rstrip("/") + ".origin.sock"
     # A node that fails once is left alone for 5 s; nginx retries it after that.
     filled["upstream_servers"] = "\n    ".join(
         f"server {address} max_fails=1 fail_timeout=5s;" for address in upstreams

@@ -177,13 +177,13 @@ def _check_ad_slots_do_not_shift_the_layout(
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     held = []
-    page.route("**/media/original_images/uji-*", lambda route: held.append(route))
+    page.route("**/media/images/*.max-2000x2000.*", lambda route: held.append(route))
     page.goto(live_server.url + reference_article.url, wait_until="domcontentloaded")
     page.wait_for_function("() => document.querySelectorAll('.ad').length === 2")
     before = page.eval_on_selector_all(".ad, h1", _BOXES)
     for route in held:
         route.continue_()
-    page.unroute("**/media/original_images/uji-*")
+    page.unroute("**/media/images/*.max-2000x2000.*")
     page.wait_for_load_state("load")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.ad img')].every(i => i.complete && i.naturalWidth)"

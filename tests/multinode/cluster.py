@@ -141,6 +141,11 @@ class Cluster:
         return f"http://127.0.0.1:{self.ports[f'node_{node}']}"
 
     @property
+    def canonical_host(self) -> str:
+        """The ``Host`` nginx passes to the nodes, and the site's address (seed)."""
+        return "127.0.0.1"
+
+    @property
     def database_url(self) -> str:
         return f"postgres://postgres@127.0.0.1:{self.ports['postgres']}/warta"
 
@@ -169,6 +174,8 @@ class Cluster:
             "WARTA_PROXY_HOPS": "1",
             "WARTA_SCHEDULER_INTERVAL": "1",
             "WARTA_PAGE_CACHE": "true" if self.page_cache else "false",
+            # The address readers use: nginx passes on the host without its port.
+            "WARTA_BASE_URL": f"http://{self.canonical_host}",
             "WEB_CONCURRENCY": str(self.workers),
             "WARTA_ACCESS_LOG": "off",
             "PYTHONPATH": str(ROOT),
@@ -255,20 +262,37 @@ class Cluster:
         self.stop("postgres", signal.SIGINT)  # a fast shutdown: sessions are cut
 
     def start_redis(self) -> None:
+        """Redis as docs/operations.md configures it: pages (with a TTL) may be evicted.
+
+        No automatic snapshots; a test takes one with SAVE (``redis_snapshot``), and a
+        start loads it from the directory if there is one.
+        """
         self._spawn(
             "redis",
             [_which("redis-server"), "--port", str(self.ports["redis"]), "--bind", "127.0.0.1",
-             "--save", "", "--appendonly", "no", "--dir", str(self.directory)],
+             "--save", "", "--appendonly", "no", "--dir", str(self.directory),
+             "--dbfilename", "redis-dump.rdb", "--maxmemory-policy", "volatile-lru"],
         )  # fmt: skip
         wait_until("Redis", self._redis_ready, 15)
 
     def _redis_ready(self) -> bool:
+        return self.redis().ping()
+
+    def redis(self):
         import redis
 
-        return redis.Redis(port=self.ports["redis"], socket_connect_timeout=1).ping()
+        return redis.Redis(port=self.ports["redis"], socket_connect_timeout=1, socket_timeout=5)
+
+    @property
+    def redis_snapshot(self) -> Path:
+        return self.directory / "redis-dump.rdb"
 
     def stop_redis(self) -> None:
         self.stop("redis")
+
+    def kill_redis(self) -> None:
+        """Redis dies at once (SIGKILL): nothing is saved on the way down."""
+        self.stop("redis", signal.SIGKILL)
 
     def running(self, name: str) -> bool:
         process = self.processes.get(name)
@@ -409,7 +433,6 @@ class Cluster:
         self.start_postgres()
         self.create_database()
         self.start_redis()
-        self._newsroom_process()  # Django loads there while migrations run
         collect = subprocess.Popen(
             [str(VENV_BIN / "warta"), "collectstatic", "--no-input", "-v", "0"],
             env=self.env(), cwd=self.directory, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -418,6 +441,8 @@ class Cluster:
         output, _ = collect.communicate()
         if collect.returncode:
             raise RuntimeError(f"collectstatic failed:\n{output.decode()}")
+        # Only now: its pages (warmed after each publish) need the static files' manifest.
+        self._newsroom_process()
         return self.newsroom("seed") if seed else {}
 
     def start_all(self, schedulers: int = 1) -> dict:

@@ -14,9 +14,12 @@ def _postgres_pass() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def cluster():
     """PostgreSQL, Redis, nodes a and b, two schedulers and nginx, all on loopback.
+
+    One cluster for the whole run: starting it takes most of a minute, and every test
+    leaves it whole for the next (see ``_whole_cluster_for_the_next_test``).
 
     The cluster brings its own PostgreSQL, so it does not depend on the database the
     suite runs on; `make test` runs the suite twice (SQLite, then PostgreSQL) and the

@@ -4,8 +4,9 @@ Run by :class:`tests.multinode.cluster.Cluster` with the web nodes' settings
 (``python newsroom.py ACTION ...``); prints one JSON line. Times are the wall clock
 right after the commit (and so after the page cache's purge, which runs on commit).
 
-    seed                       a kanal and a first article
-    publish TITLE TEXT         a new article, published as the Publish button does
+    seed                       the site's address, a kanal and a first article
+    publish TITLE TEXT [TAG]   a new article, published as the Publish button does
+    takedown ID                the article pulled for a reason, as the Unpublish button does
     correct ID TEXT            a correction (articles.services.add_correction when it
                                exists, else the article re-published with TEXT added)
     schedule TITLE SECONDS     a new article scheduled SECONDS from now
@@ -29,19 +30,29 @@ def _path(page) -> str:
 
 
 def seed() -> dict:
+    from django.conf import settings
+
+    from warta.masthead.services import set_site_address
     from warta.testing.factories import make_article, make_section
 
+    # The address nginx passes on (WARTA_BASE_URL): canonical links and the page
+    # cache's warming use it.
+    set_site_address(settings.WAGTAILADMIN_BASE_URL)
     section = make_section("Nasional")
     article = make_article(title="Berita pembuka klaster uji", section=section)
     return {"id": article.pk, "url": _path(article), "section": _path(section)}
 
 
-def publish(title: str, text: str) -> dict:
+def publish(title: str, text: str, tag: str = "") -> dict:
     from warta.articles.services import publish_article
     from warta.testing.factories import make_article, make_section
 
     article = make_article(
-        title=title, section=make_section("Nasional"), paragraphs=(text,), publish=False
+        title=title,
+        section=make_section("Nasional"),
+        paragraphs=(text,),
+        tags=(tag,) if tag else (),
+        publish=False,
     )
     publish_article(article)
     return {"id": article.pk, "url": _path(article), "committed_at": time.time()}
@@ -60,6 +71,15 @@ def correct(article_id: str, text: str) -> dict:
         services.publish_article(article)
         how = "republish"
     return {"id": article.pk, "how": how, "committed_at": time.time()}
+
+
+def takedown(article_id: str) -> dict:
+    from warta.articles.models import ArticlePage, TakedownReason
+    from warta.articles.services import take_down_article
+
+    article = ArticlePage.objects.get(pk=int(article_id))
+    take_down_article(article, TakedownReason.DEWAN_PERS, "Keputusan Dewan Pers.")
+    return {"id": article.pk, "committed_at": time.time()}
 
 
 def schedule(title: str, seconds: str) -> dict:
@@ -108,7 +128,7 @@ def report(article_id: str) -> dict:
 
 
 ACTIONS = {"seed": seed, "publish": publish, "correct": correct, "schedule": schedule,
-           "report": report}  # fmt: skip
+           "report": report, "takedown": takedown}  # fmt: skip
 
 
 def serve() -> None:

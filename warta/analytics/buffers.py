@@ -4,12 +4,15 @@ A beacon must not cost a database write: it adds one to a counter here, and ever
 few seconds one request finds a flush due and writes every waiting count with one
 bulk upsert (``services.store_counts``). Two kinds, same interface:
 
-- ``RedisReadBuffer`` (when ``REDIS_URL`` is set): one Redis hash per hour, shared
-  by every process and node; HINCRBY per read; a flush takes the hashes atomically.
+- ``RedisReadBuffer`` (when ``REDIS_URL`` is set): cumulative counters per (Redis
+  run, hour), shared by every process and node; one script call per read; a flush
+  stores only what the database does not hold yet, so it is idempotent and
+  survives a Redis restarted from an older snapshot. A read Redis refuses (down,
+  full) is written to the database by the beacon itself. What can still be lost is
+  said in the class's docstring.
 - ``LocalReadBuffer``: a dict in this process, for the embedded single-process
-  set-up; flushed at process exit too, capped so it never grows without bound.
-
-Either way a crash loses at most the reads since the last flush.
+  set-up; flushed at process exit too, capped so it never grows without bound. A
+  crash of the process loses the reads since its last flush.
 """
 
 from __future__ import annotations
@@ -115,91 +118,209 @@ class LocalReadBuffer:
             self._exit_flush_registered = True
 
 
-class RedisReadBuffer:
-    """Counts in Redis: ``<prefix>:h:<YYYYMMDDHH>`` hashes of article id -> reads.
+class BufferUnavailable(Exception):
+    """The buffer could not take a read: the caller writes it to the database itself."""
 
-    ``<prefix>:hours`` lists the hours waiting; ``<prefix>:flush`` is a lock that
-    lives ``flush_seconds``: the request that manages to set it does the flush, so
-    all processes together write at most once per interval.
+
+# Cumulative counts of one bucket: (its hour, {article id: reads since the bucket began}).
+Bucket = tuple[datetime, dict[int, int]]
+CumulativeStore = Callable[[dict[str, Bucket]], int]
+
+# Count one read in the bucket of Redis's current run and hour, mark the bucket
+# dirty, and take the flush lock if free. One script, so all or nothing; the run id
+# is read inside it, so a restarted Redis never adds to a bucket it restored.
+_ADD = """
+local run = string.match(redis.call('INFO', 'server'), 'run_id:(%x+)')
+local bucket = run .. ':' .. ARGV[2]
+redis.call('HINCRBY', ARGV[1] .. ':b:' .. bucket, ARGV[3], 1)
+redis.call('HINCRBY', KEYS[1], bucket, 1)
+if redis.call('SET', KEYS[2], 1, 'NX', 'EX', ARGV[4]) then return 1 end
+return 0
+"""
+
+# After a flush is committed: a bucket untouched since it was read (same version in
+# the dirty hash) is clean; its counters are deleted too once no read can still be
+# added to them (another run's, or an hour older than ARGV[2]).
+_FINISH = """
+local run = string.match(redis.call('INFO', 'server'), 'run_id:(%x+)')
+local cleaned = 0
+for i = 3, #ARGV, 2 do
+  local bucket = ARGV[i]
+  if redis.call('HGET', KEYS[1], bucket) == ARGV[i + 1] then
+    redis.call('HDEL', KEYS[1], bucket)
+    cleaned = cleaned + 1
+    local bucket_run, stamp = string.match(bucket, '^(%x+):(%d+)$')
+    if bucket_run ~= run or stamp < ARGV[2] then
+      redis.call('DEL', ARGV[1] .. ':b:' .. bucket)
+    end
+  end
+end
+return cleaned
+"""
+
+
+class RedisReadBuffer:
+    """Counts in Redis, as cumulative counters that a flush never resets.
+
+    Keys (none with a TTL, so ``volatile-lru`` never evicts them; see below):
+
+    - ``<prefix>:b:<run id>:<YYYYMMDDHH>``: a hash, article id -> reads counted in
+      that bucket since it began. The run id is Redis's own (``INFO server``), new
+      at every start, so a Redis restarted from an older snapshot starts new
+      buckets instead of counting up again from older values.
+    - ``<prefix>:dirty``: bucket -> a version bumped by every read; what a flush reads.
+    - ``<prefix>:flush``: a lock that lives ``flush_seconds``: the request that sets
+      it flushes, so all processes together flush at most once per interval.
+
+    A flush stores, per (bucket, article), only what exceeds the cumulative value
+    the database already holds (``services.store_cumulative``, one transaction with
+    the marks). So a flush run twice, a flush whose clean-up failed, or a bucket
+    restored from a snapshot counts nothing twice; if the database fails nothing is
+    taken out of Redis, and the next flush tries again.
+
+    Bounded without a TTL: a bucket's counters are deleted once it is flushed and
+    no read can reach it any more (an hour past its own, or another run's), so Redis
+    holds about two hours of (article -> count) fields; while the database is down,
+    one hash per hour. Buckets older than ``KEEP`` are dropped unstored (logged):
+    the database forgets its marks after ``KEEP`` + 1 day, and beyond that could not
+    tell a restored bucket from a new one.
+
+    What can still be lost: reads Redis accepted and no flush stored before Redis
+    died without persisting them (at most ``flush_seconds`` of reads with a
+    working database, or everything since the last snapshot/AOF sync). Each of those
+    beacons already had its 204; nothing in Warta holds a second copy. When Redis
+    refuses a read (down, full, read-only), ``add`` raises ``BufferUnavailable`` and
+    the beacon writes the read to the database itself.
     """
 
-    # Unflushed hours expire after this long, so Redis never fills up with them.
-    KEEP = timedelta(days=7)
+    KEEP = timedelta(days=2)
 
     def __init__(
         self,
         url: str,
-        store: Store,
+        store: CumulativeStore,
         prefix: str = "warta:reads",
         flush_seconds: float = 5,
         client: redis.Redis | None = None,
     ):
-        self.redis = client or redis.Redis.from_url(url, socket_timeout=2)
+        self.redis = client or redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
         self.store = store
         self.prefix = prefix
         self.flush_seconds = flush_seconds
-        self.hours_key = f"{prefix}:hours"
+        self.dirty_key = f"{prefix}:dirty"
         self.lock_key = f"{prefix}:flush"
+        self._add = self.redis.register_script(_ADD)
+        self._finish = self.redis.register_script(_FINISH)
 
-    def _hash_key(self, stamp: str) -> str:
-        return f"{self.prefix}:h:{stamp}"
+    def bucket_key(self, bucket: str) -> str:
+        return f"{self.prefix}:b:{bucket}"
 
     def add(self, article_id: int, hour: datetime) -> bool:
-        """Count one read (one round trip); return whether this request should flush."""
-        stamp = hour.strftime(_STAMP)
-        keep = int(self.KEEP.total_seconds())
-        pipe = self.redis.pipeline(transaction=True)
-        pipe.hincrby(self._hash_key(stamp), article_id, 1)
-        pipe.expire(self._hash_key(stamp), keep)
-        pipe.sadd(self.hours_key, stamp)
-        pipe.expire(self.hours_key, keep)
-        pipe.set(self.lock_key, 1, nx=True, ex=max(1, int(self.flush_seconds)))
-        return bool(pipe.execute()[-1])
+        """Count one read (one round trip); return whether this request should flush.
+
+        Raises ``BufferUnavailable`` when Redis does not take it.
+        """
+        try:
+            due = self._add(
+                keys=[self.dirty_key, self.lock_key],
+                args=[
+                    self.prefix,
+                    hour.strftime(_STAMP),
+                    article_id,
+                    max(1, int(self.flush_seconds)),
+                ],
+            )
+        except (redis.RedisError, OSError) as error:
+            raise BufferUnavailable(str(error)) from error
+        return bool(due)
+
+    def _dirty(self) -> dict[str, tuple[datetime, str, dict[int, int]]]:
+        """bucket -> (hour, version, cumulative counts) of every dirty bucket.
+
+        The versions are read first: the counters, read after, include at least
+        every read those versions stand for.
+        """
+        versions = {
+            name.decode(): version.decode()
+            for name, version in self.redis.hgetall(self.dirty_key).items()
+        }
+        if not versions:
+            return {}
+        names = sorted(versions)
+        pipe = self.redis.pipeline(transaction=False)
+        for name in names:
+            pipe.hgetall(self.bucket_key(name))
+        found = {}
+        for name, fields in zip(names, pipe.execute(), strict=True):
+            counts = {int(article): int(reads) for article, reads in fields.items()}
+            found[name] = (_parse_stamp(name.rsplit(":", 1)[-1]), versions[name], counts)
+        return found
 
     def pending(self) -> Counts:
-        """What is waiting, without taking it (for tests and the admin)."""
+        """The cumulative counts of the buckets a flush will read (tests, the admin).
+
+        Includes reads already stored from a bucket still marked dirty."""
         counts: Counts = {}
-        for stamp in self.redis.smembers(self.hours_key):
-            hour = _parse_stamp(stamp)
-            for article, reads in self.redis.hgetall(self._hash_key(stamp.decode())).items():
-                counts[(int(article), hour)] = int(reads)
+        for hour, _, fields in self._dirty().values():
+            for article, reads in fields.items():
+                counts[(article, hour)] = counts.get((article, hour), 0) + reads
         return counts
 
-    def flush(self) -> int:
-        """Take every waiting hour atomically, write it, and put it back on failure."""
-        stamps = sorted(s.decode() for s in self.redis.smembers(self.hours_key))
-        if not stamps:
+    def flush(self, now: datetime | None = None) -> int:
+        """Store what the dirty buckets hold beyond what is stored; return the rows
+        written. If the database fails the buckets stay dirty for the next flush."""
+        dirty = self._dirty()
+        if not dirty:
             return 0
-        pipe = self.redis.pipeline(transaction=True)
-        for stamp in stamps:
-            pipe.hgetall(self._hash_key(stamp))
-            pipe.delete(self._hash_key(stamp))
-            pipe.srem(self.hours_key, stamp)
-        results = pipe.execute()
-        taken: Counts = {}
-        for stamp, fields in zip(stamps, results[::3], strict=True):
-            hour = _parse_stamp(stamp)
-            for article, reads in fields.items():
-                taken[(int(article), hour)] = int(reads)
-        return _write_or_put_back(self, taken)
+        current = hour_of(now or datetime.now(UTC))
+        oldest = current - self.KEEP
+        fresh: dict[str, Bucket] = {}
+        for name, (hour, _, counts) in dirty.items():
+            if hour < oldest:
+                logger.warning(
+                    "dropping read bucket %s (%s reads): older than %s, its marks are gone",
+                    name,
+                    sum(counts.values()),
+                    self.KEEP,
+                )
+            else:
+                fresh[name] = (hour, counts)
+        try:
+            written = self.store(fresh) if fresh else 0
+        except Exception:
+            logger.exception("storing %s read buckets failed; they stay in Redis", len(fresh))
+            return 0
+        keep_from = (current - timedelta(hours=1)).strftime(_STAMP)
+        args = [self.prefix, keep_from]
+        for name, (_, version, _) in dirty.items():
+            args += [name, version]
+        self._finish(keys=[self.dirty_key], args=args)
+        return written
 
     def clear(self) -> None:
         keys = list(self.redis.scan_iter(f"{self.prefix}:*"))
         if keys:
             self.redis.delete(*keys)
 
-    def _put_back(self, taken: Counts) -> None:
-        keep = int(self.KEEP.total_seconds())
-        pipe = self.redis.pipeline(transaction=True)
-        for (article, hour), reads in taken.items():
-            stamp = hour.strftime(_STAMP)
-            pipe.hincrby(self._hash_key(stamp), article, reads)
-            pipe.expire(self._hash_key(stamp), keep)
-            pipe.sadd(self.hours_key, stamp)
-        try:
-            pipe.execute()
-        except redis.RedisError:
-            logger.exception("could not put %s read counts back into Redis: lost", len(taken))
+
+def eviction_problem(client: redis.Redis) -> str | None:
+    """Why this Redis could lose waiting read counts, in Indonesian, or None.
+
+    The counters have no TTL: ``volatile-*`` policies never evict them (and pages,
+    which have one, go first); ``noeviction`` refuses reads when full (the beacon
+    then writes to the database, but the page cache freezes); ``allkeys-*`` may
+    evict a counter, and its reads since the last flush are gone. For
+    ``warta check-deploy``.
+    """
+    policy = next(iter(client.config_get("maxmemory-policy").values()), "")
+    if isinstance(policy, bytes):
+        policy = policy.decode()
+    if policy.startswith("allkeys"):
+        return (
+            f"maxmemory-policy {policy} dapat membuang jumlah baca yang belum disimpan; "
+            "pakai volatile-lru."
+        )
+    return None
 
 
 def _parse_stamp(stamp: str | bytes) -> datetime:

@@ -119,3 +119,32 @@ class ReadTotalsClock(models.Model):
 
     def __str__(self):
         return f"{self.hour:%Y-%m-%d %H}:00"
+
+
+class ReadFlushMark(models.Model):
+    """How much of one Redis counter is already in ``ArticleReads``.
+
+    Redis keeps cumulative reads per (bucket, article), a bucket being one Redis
+    run and hour (``buffers.RedisReadBuffer``). A flush adds only what exceeds
+    ``stored`` and raises ``stored`` in the same transaction, so storing a bucket
+    twice, or a bucket Redis restored from an older snapshot, counts nothing twice.
+    Rows are deleted three days after their hour (``services``), a day after Redis
+    stops flushing buckets that old.
+    """
+
+    bucket = models.CharField("penampung", max_length=64)
+    article_id = models.BigIntegerField("id berita")
+    hour = models.DateTimeField("jam", help_text="Awal jam, dalam UTC.", db_index=True)
+    stored = models.BigIntegerField("sudah disimpan")
+
+    class Meta:
+        verbose_name = "tanda jumlah baca tersimpan"
+        verbose_name_plural = "tanda jumlah baca tersimpan"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bucket", "article_id"], name="one_mark_per_bucket_article"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.bucket} {self.article_id}: {self.stored}"

@@ -15,6 +15,7 @@ import hmac
 import re
 import secrets
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
@@ -24,11 +25,23 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
+from warta.security.limits import Limit, claim, client_address
+
 # A repeat read of the same article by the same reader within this long is not counted.
 REPEAT_WINDOW = timedelta(minutes=30)
-# Beacons one reader may send per minute before getting 429; a person reading
-# quickly opens a few articles a minute, a flood sends hundreds.
-BEACONS_PER_MINUTE = 60
+
+# Limits per client network (the IPv4 address or the IPv6 /64, never a header the
+# client chooses; see ``security.limits``). Past them a beacon answers 204 like any
+# read that is not counted.
+# Beacons per minute before one is dropped without touching the database: a
+# person opens a few articles a minute; a newsroom office or a carrier's NAT
+# shares one address among many people, a flood sends thousands.
+BEACON_FLOOD = Limit("read-beacon", count=600, seconds=60)
+# New readers of one article counted per address per hour. "The same reader" is
+# still the address + User-Agent (``first_read``), so 20 people behind one office
+# or carrier address all count; a script rotating User-Agents from one address
+# buys at most 20 reads an hour (480 a day) of an article.
+READS_PER_ARTICLE = Limit("read-article", count=20, seconds=3600)
 
 # Clients that run JavaScript without a person behind them. Plain crawlers rarely
 # run the beacon at all; these are the ones that do, or that post to it directly.
@@ -44,14 +57,16 @@ HEADLESS_USER_AGENT = re.compile(r"headless", re.IGNORECASE)
 
 _SALT_TIMEOUT = 2 * 24 * 3600
 _salt_lock = threading.Lock()
-_salt_memo: dict[str, str] = {}
+_SALT_RETRY = 10.0
+# day -> (salt, whether the cache holds it, when it was asked)
+_salt_memo: dict[str, tuple[str, bool, float]] = {}
 
 
 @dataclass(frozen=True)
 class Reader:
     """The pseudonymous keys of one client for today; holds no address or agent."""
 
-    key: str  # the client, for the rate limit
+    key: str  # the client (address + user agent), for "the same reader"
     salted: str  # the HMAC input prefix, itself a digest; combined with an article id
 
     def read_key(self, article_id: int) -> str:
@@ -65,25 +80,6 @@ def is_bot(user_agent: str) -> bool:
     if BOT_USER_AGENT.search(user_agent):
         return True
     return not settings.WARTA_COUNT_HEADLESS_READS and bool(HEADLESS_USER_AGENT.search(user_agent))
-
-
-def client_address(request: HttpRequest) -> str:
-    """The reader's address as the nearest trusted proxy saw it.
-
-    With ``WARTA_PROXY_HOPS`` = n, the n-th address from the right of
-    X-Forwarded-For is the one our own proxy recorded; anything left of it was
-    written by the client and cannot be trusted.
-    """
-    hops = settings.WARTA_PROXY_HOPS
-    if hops > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def reader_for(request: HttpRequest, today: date | None = None) -> Reader:
@@ -100,35 +96,31 @@ def daily_salt(today: date | None = None) -> str:
 
     Kept for two days so keys made just before midnight still match their
     timeout; after that the salt, and any way to test an address against a key, is gone.
+    While the cache fails, this process keeps a salt of its own (so a reader is
+    still one reader here) and asks the cache again every ``_SALT_RETRY`` seconds.
     """
     day = (today or timezone.localdate()).isoformat()
-    salt = _salt_memo.get(day)
-    if salt is None:
-        with _salt_lock:
-            salt = cache.get_or_set(
-                f"analytics:salt:{day}", secrets.token_hex(16), timeout=_SALT_TIMEOUT
-            )
-            _salt_memo.clear()
-            _salt_memo[day] = salt
+    memo = _salt_memo.get(day)
+    if memo is not None and (memo[1] or time.monotonic() - memo[2] < _SALT_RETRY):
+        return memo[0]
+    with _salt_lock:
+        key = f"analytics:salt:{day}"
+        mine = memo[0] if memo else secrets.token_hex(16)
+        salt = cache.get_or_set(key, mine, timeout=_SALT_TIMEOUT)
+        shared = cache.get(key) == salt
+        _salt_memo.clear()
+        _salt_memo[day] = (salt, shared, time.monotonic())
     return salt
 
 
 def first_read(reader: Reader, article_id: int) -> bool:
-    """True the first time in ``REPEAT_WINDOW`` that this reader reads this article."""
+    """True the first time in ``REPEAT_WINDOW`` that this reader reads this article.
+
+    When the cache fails, this process remembers instead (``limits.claim``): a read
+    in a Redis outage is counted, not taken for a repeat.
+    """
     key = f"analytics:seen:{reader.read_key(article_id)}"
-    return cache.add(key, 1, timeout=int(REPEAT_WINDOW.total_seconds()))
-
-
-def over_rate_limit(reader: Reader) -> bool:
-    """Count this beacon in the reader's current minute; True past the limit."""
-    minute = int(timezone.now().timestamp() // 60)
-    key = f"analytics:rate:{reader.key}:{minute}"
-    if cache.add(key, 1, timeout=90):
-        return BEACONS_PER_MINUTE < 1
-    try:
-        return cache.incr(key) > BEACONS_PER_MINUTE
-    except ValueError:  # expired between add and incr
-        return False
+    return claim(key, int(REPEAT_WINDOW.total_seconds()))
 
 
 def sent_from_this_site(request: HttpRequest) -> bool:
@@ -138,8 +130,8 @@ def sent_from_this_site(request: HttpRequest) -> bool:
     other sites from making their visitors' browsers inflate our counts. Browsers
     say where a POST comes from in Sec-Fetch-Site and Origin; a beacon with neither
     Origin nor Referer (old browsers, no-referrer pages) is accepted, since scripts
-    outside a browser can forge every header anyway: the repeat window, the rate
-    limit and the bot check are what hold them back.
+    outside a browser can forge every header anyway: the repeat window, the limits
+    per address and the bot check are what hold them back.
     """
     if request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import logging
 import threading
 from collections import Counter
 from datetime import datetime, timedelta
@@ -14,18 +15,32 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from warta.analytics import readers
-from warta.analytics.buffers import Counts, LocalReadBuffer, RedisReadBuffer, hour_of
+from warta.analytics.buffers import (
+    Bucket,
+    BufferUnavailable,
+    Counts,
+    LocalReadBuffer,
+    RedisReadBuffer,
+    hour_of,
+)
 from warta.analytics.models import (
     ArticleReads,
     ArticleReadTotals,
+    ReadFlushMark,
     ReadTotalsClock,
     TagReads,
     TagReadTotals,
 )
 from warta.articles.models import ArticlePage, ArticleTag
+from warta.security import limits
+
+logger = logging.getLogger(__name__)
 
 # Rows per INSERT: 3 parameters each, well under SQLite's and PostgreSQL's limits.
 UPSERT_BATCH = 2000
+
+# Flush marks outlive the Redis buckets they describe by a day (see buffers.py).
+MARKS_KEEP = RedisReadBuffer.KEEP + timedelta(days=1)
 
 # The windows kept as running totals: column of the totals tables -> its length.
 TOTALS_WINDOWS = {"last_day": timedelta(days=1), "last_week": timedelta(days=7)}
@@ -35,7 +50,8 @@ class Outcome(enum.Enum):
     COUNTED = "counted"
     REPEAT = "repeat"
     BOT = "bot"
-    RATE_LIMITED = "rate_limited"
+    RATE_LIMITED = "rate_limited"  # too many beacons from one network
+    CAPPED = "capped"  # enough readers of this article from one network this hour
     OTHER_SITE = "other_site"
     UNKNOWN_ARTICLE = "unknown_article"
 
@@ -43,11 +59,12 @@ class Outcome(enum.Enum):
 def count_read(request: HttpRequest, article_id: int) -> Outcome:
     """Decide whether this beacon is a new read of a live article, and count it.
 
-    Cheapest checks first: the rate limit and the bot check touch only the cache,
-    so a flood is refused without reaching the database.
+    Cheapest checks first: the flood limit and the bot check touch only the cache,
+    so a flood is dropped without reaching the database. Limits are per client
+    network (``security.limits``); "the same reader" for repeats is the address and
+    user agent. A read the buffer cannot take is written to the database now.
     """
-    reader = readers.reader_for(request)
-    if readers.over_rate_limit(reader):
+    if not limits.allow(readers.BEACON_FLOOD, request):
         return Outcome.RATE_LIMITED
     if readers.is_bot(request.META.get("HTTP_USER_AGENT", "")):
         return Outcome.BOT
@@ -55,10 +72,19 @@ def count_read(request: HttpRequest, article_id: int) -> Outcome:
         return Outcome.OTHER_SITE
     if not ArticlePage.objects.live().filter(pk=article_id).exists():
         return Outcome.UNKNOWN_ARTICLE
-    if not readers.first_read(reader, article_id):
+    if not readers.first_read(readers.reader_for(request), article_id):
         return Outcome.REPEAT
+    if not limits.allow(readers.READS_PER_ARTICLE, request, scope=str(article_id)):
+        return Outcome.CAPPED
+    hour = hour_of(timezone.now())
     buffer = read_buffer()
-    if buffer.add(article_id, hour_of(timezone.now())):
+    try:
+        due = buffer.add(article_id, hour)
+    except BufferUnavailable as error:
+        logger.warning("read buffer refused a read (%s): written to the database", error)
+        store_counts({(article_id, hour): 1})
+        return Outcome.COUNTED
+    if due:
         buffer.flush()
     return Outcome.COUNTED
 
@@ -81,19 +107,75 @@ def store_counts(counts: Counts) -> int:
     dropped. The whole write holds the ``ReadTotalsClock`` row, so moving the totals
     on to a new hour never interleaves with adding to them.
     """
-    items = iter(counts.items())
-    written = 0
     with transaction.atomic():
         clock = _advance_read_totals(timezone.now())
-        while batch := list(islice(items, UPSERT_BATCH)):
-            ids = {article_id for (article_id, _), _ in batch}
-            existing = set(ArticlePage.objects.filter(pk__in=ids).values_list("pk", flat=True))
-            rows = [(a, hour, reads) for (a, hour), reads in batch if a in existing and reads > 0]
-            if rows:
-                _upsert(ArticleReads, "article", rows)
-                _add_rollups(rows, clock)
-                written += len(rows)
+        return _store_counts_locked(counts, clock)
+
+
+def store_cumulative(buckets: dict[str, Bucket]) -> int:
+    """Store the Redis buffer's cumulative counts: only what exceeds the marks.
+
+    Per (bucket, article) the database remembers the cumulative value already
+    stored (``ReadFlushMark``); the positive difference is added to the hourly rows
+    and the mark raised, in one transaction that holds the ``ReadTotalsClock`` row
+    (every flush takes it), so two flushes never both add the same difference. A
+    bucket stored twice, or restored older, gives a difference <= 0: nothing.
+    """
+    if not buckets:
+        return 0
+    with transaction.atomic():
+        clock = _advance_read_totals(timezone.now())
+        marks = {
+            (bucket, article_id): stored
+            for bucket, article_id, stored in ReadFlushMark.objects.filter(
+                bucket__in=list(buckets)
+            ).values_list("bucket", "article_id", "stored")
+        }
+        deltas: Counter = Counter()
+        raised = []
+        for bucket, (hour, counts) in buckets.items():
+            for article_id, total in counts.items():
+                before = marks.get((bucket, article_id), 0)
+                if total > before:
+                    deltas[article_id, hour] += total - before
+                    raised.append((bucket, article_id, hour, total))
+        for start in range(0, len(raised), UPSERT_BATCH):
+            _upsert_marks(raised[start : start + UPSERT_BATCH])
+        return _store_counts_locked(dict(deltas), clock)
+
+
+def _store_counts_locked(counts: Counts, clock: datetime) -> int:
+    items = iter(counts.items())
+    written = 0
+    while batch := list(islice(items, UPSERT_BATCH)):
+        ids = {article_id for (article_id, _), _ in batch}
+        existing = set(ArticlePage.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        rows = [(a, hour, reads) for (a, hour), reads in batch if a in existing and reads > 0]
+        if rows:
+            _upsert(ArticleReads, "article", rows)
+            _add_rollups(rows, clock)
+            written += len(rows)
     return written
+
+
+def _upsert_marks(rows: list[tuple[str, int, datetime, int]]) -> None:
+    """Set (bucket, article id, hour, stored) marks; the caller holds the clock lock."""
+    meta = ReadFlushMark._meta
+    qn = connection.ops.quote_name
+    table = qn(meta.db_table)
+    columns = [qn(meta.get_field(name).column) for name in ("bucket", "article_id", "hour")]
+    stored = qn(meta.get_field("stored").column)
+    values = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}, {stored}) VALUES {values} "  # noqa: S608
+        f"ON CONFLICT ({columns[0]}, {columns[1]}) DO UPDATE SET {stored} = excluded.{stored}"
+    )
+    adapt = connection.ops.adapt_datetimefield_value
+    params = []
+    for bucket, article_id, hour, total in rows:
+        params += [bucket, article_id, adapt(hour), total]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _add_rollups(rows: list[tuple[int, datetime, int]], clock: datetime) -> None:
@@ -171,6 +253,7 @@ def _advance_read_totals(now: datetime) -> datetime:
             _subtract_hours(column, clock.hour - length, current - length)
         for model in (ArticleReadTotals, TagReadTotals):
             model.objects.filter(last_day__lte=0, last_week__lte=0).delete()
+    ReadFlushMark.objects.filter(hour__lt=current - MARKS_KEEP).delete()
     ReadTotalsClock.objects.update_or_create(pk=1, defaults={"hour": current})
     return current
 
@@ -305,6 +388,6 @@ def _make_buffer() -> LocalReadBuffer | RedisReadBuffer:
     if settings.REDIS_URL:
         prefix = settings.CACHES["default"].get("KEY_PREFIX") or "warta"
         return RedisReadBuffer(
-            settings.REDIS_URL, store_counts, prefix=f"{prefix}:reads", flush_seconds=seconds
+            settings.REDIS_URL, store_cumulative, prefix=f"{prefix}:reads", flush_seconds=seconds
         )
     return LocalReadBuffer(store_counts, flush_seconds=seconds)

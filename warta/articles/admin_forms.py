@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 
 GO_LIVE_PAST = (
@@ -29,6 +30,7 @@ EXPIRE_WITHOUT_REASON = (
 )
 EXPIRY_REASON_REQUIRED = "Wajib diisi bila waktu “Berakhir tayang” diisi."
 EXPIRY_TEXT_REQUIRED = "Jelaskan alasan berakhir tayang bila memilih “Alasan lain”."
+TAG_WITHOUT_LETTERS = "Tag {tags} tidak berisi huruf atau angka; tag perlu alamat /tag/…/ sendiri."
 
 
 class ArticleAdminForm(WagtailAdminPageForm):
@@ -36,6 +38,16 @@ class ArticleAdminForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         # The schedule as stored (latest revision), before the posted data touches it.
         self.stored_go_live_at = self.instance.go_live_at
+
+    def clean_tags(self):
+        """A tag of punctuation only gets no slug, so no /tag/<slug>/ address: every
+        page that links it would fail. Refuse it here, in the newsroom's words."""
+        tags = self.cleaned_data.get("tags") or []
+        bad = [name for name in tags if not slugify(name, allow_unicode=True)]
+        if bad:
+            shown = ", ".join(f"“{name}”" for name in bad)
+            raise forms.ValidationError(TAG_WITHOUT_LETTERS.format(tags=shown), code="slug")
+        return tags
 
     def clean(self):
         cleaned_data = super().clean()

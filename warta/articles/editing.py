@@ -28,10 +28,22 @@ edit page sets a signed ``warta_editor`` cookie (``remember_editor``), the post 
 kept under that user and shown only to that user after logging in; a post without
 it, one not made from a revision of that page, or one over ``KEEP_MAX_CHARS`` is
 not kept (an anonymous visitor cannot park data in sessions).
+
+A failed save (the database down: a 503, see ``warta.operations.outage``) or a failed
+autosave: ``editing.js`` keeps the form in the browser's ``localStorage`` before each
+save and autosave and after each failure, and offers it back when the editor opens
+the page again. Pulihkan posts the copy back with ``warta_restore``;
+``restore_browser_copy`` (and ``restore_browser_copy_of_new_page`` for a page not
+created yet) answer it like a kept edit: the form filled with the copy and a warning,
+nothing saved. A full save that succeeded (a redirect, not to the login page) carries
+the copy's token back in the ``warta_saved`` cookie (``mark_saved_copy``), so the
+browser drops exactly that copy: no clock of the browser is compared with the
+server's.
 """
 
 from __future__ import annotations
 
+import re
 import time
 
 from django.conf import settings
@@ -41,6 +53,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import page_viewset_registry
 from wagtail.models import Revision
@@ -51,6 +64,10 @@ KEEP_SECONDS = 12 * 3600  # a post kept this long after the login expired is dro
 KEEP_MAX_CHARS = 1_000_000  # a bigger post is not kept (a long article is ~50,000)
 EDITOR_COOKIE = "warta_editor"
 _EDITOR_SALT = "warta.articles.editing.editor"
+RESTORE_FIELD = "warta_restore"  # a post of the copy kept in the browser: show, never save
+COPY_FIELD = "warta_copy"  # the kept copy's token, posted with a full save
+SAVED_COOKIE = "warta_saved"  # the token of the copy whose save succeeded
+_TOKEN = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
 
 def is_stale(post, latest: Revision | None) -> bool:
@@ -212,3 +229,94 @@ def restore_kept_edit(request, page):
     latest = page.get_latest_revision()
     message = conflict_message(latest) if is_stale(data, latest) else restored_message()
     return _held_edit(request, page, data=data, message=message, status=200)
+
+
+# A copy kept in the browser -----------------------------------------------------
+
+
+def browser_copy_message() -> str:
+    return (
+        "Teks yang belum tersimpan dari peramban ini dipulihkan di formulir ini; "
+        "periksa, lalu tekan Simpan."
+    )
+
+
+def _posted_copy(request) -> QueryDict:
+    data = request.POST.copy()
+    for key in (RESTORE_FIELD, COPY_FIELD, "csrfmiddlewaretoken"):
+        data.pop(key, None)
+    return data
+
+
+def _is_restore(request) -> bool:
+    return (
+        request.method == "POST"
+        and request.POST.get(RESTORE_FIELD) == "1"
+        and not getattr(request, _CHECKED, False)
+        and request.accepts("text/html")
+    )
+
+
+@hooks.register("before_edit_page", order=-1)
+def restore_browser_copy(request, page):
+    """Pulihkan: the edit form filled with the copy the browser kept; nothing is saved."""
+    if not _is_restore(request) or not is_edit_view(request):
+        return None
+    data = _posted_copy(request)
+    latest = page.get_latest_revision()
+    message = conflict_message(latest) if is_stale(data, latest) else browser_copy_message()
+    return _held_edit(request, page, data=data, message=message, status=200)
+
+
+class HeldCreateView(CreateView):
+    """Wagtail's create view showing a kept copy of a page not yet created; it saves nothing."""
+
+    def post(self, request):
+        self.form = self.form_class(
+            _posted_copy(request),
+            self.request.FILES,
+            instance=self.page,
+            subscription=self.subscription,
+            parent_page=self.parent_page,
+            for_user=self.request.user,
+        )
+        messages.warning(self.request, browser_copy_message())
+        self.has_unsaved_changes = True
+        self.autosave_enabled = False  # only the editor's own click creates the page
+        return self.render_to_response(self.get_context_data())
+
+
+@hooks.register("before_create_page", order=-1)
+def restore_browser_copy_of_new_page(request, parent_page, page_class):
+    if not _is_restore(request):
+        return None
+    match = request.resolver_match
+    if match is None or match.view_name != "wagtailadmin_pages:add":
+        return None
+    setattr(request, _CHECKED, True)
+    viewset = page_viewset_registry.get_by_type(page_class)
+    return viewset.construct_view(HeldCreateView)(request, **match.kwargs)
+
+
+def is_create_view(request) -> bool:
+    match = request.resolver_match
+    return match is not None and match.view_name == "wagtailadmin_pages:add"
+
+
+def mark_saved_copy(request, response) -> None:
+    """After a full save that worked, tell the browser which kept copy it may drop."""
+    if request.method != "POST" or response.status_code != 302:
+        return
+    if response.get("Location", "").startswith(reverse("wagtailadmin_login")):
+        return  # sent to log in: saved nothing
+    token = request.POST.get(COPY_FIELD, "")
+    if not _TOKEN.match(token):
+        return
+    response.set_cookie(
+        SAVED_COOKIE,
+        token,
+        max_age=24 * 3600,
+        path=reverse("wagtailadmin_home"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+    )  # read by editing.js: not httponly; it names a token the browser made itself

@@ -65,7 +65,16 @@ def paginate_articles(request, queryset, per_page: int = 20) -> Page:
         raise Http404("Halaman tidak ada") from None
     page.object_list = attach_sections(list(page.object_list))
     page.url = page_url(request, page.number)
-    page.canonical_url = request.build_absolute_uri(page.url)
+    # On the site's public address, never the Host a client sent.
+    page.canonical_url = _public_url(request, page.url)
     page.previous_url = page_url(request, number - 1) if page.has_previous() else None
     page.next_url = page_url(request, number + 1) if page.has_next() else None
     return page
+
+
+def _public_url(request, path: str) -> str:
+    """``path`` on the site's address (``Site.root_url``, set by ``warta
+    set-site-address``), as canonical links are: a client's Host header never shows."""
+    from warta.syndication.structured_data import absolute_url
+
+    return absolute_url(request, path)

@@ -8,7 +8,13 @@ Only 404s pay for the lookup (one indexed query).
 
 from __future__ import annotations
 
-from warta.articles.editing import is_edit_view, keep_expired_edit, remember_editor
+from warta.articles.editing import (
+    is_create_view,
+    is_edit_view,
+    keep_expired_edit,
+    mark_saved_copy,
+    remember_editor,
+)
 from warta.articles.queries import takedown_at
 from warta.articles.views import takedown_notice
 
@@ -32,7 +38,8 @@ class KeepUnsavedEditMiddleware:
 
     Wagtail's admin sends such a post to the login page before any view sees it, so
     this looks at the answer: see ``editing.keep_expired_edit``. It also marks whose
-    editor the browser opened (``editing.remember_editor``).
+    editor the browser opened (``editing.remember_editor``), and which copy kept in
+    the browser a successful save made needless (``editing.mark_saved_copy``).
     """
 
     def __init__(self, get_response):
@@ -40,8 +47,12 @@ class KeepUnsavedEditMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if is_create_view(request):
+            mark_saved_copy(request, response)
+            return response
         if not is_edit_view(request):
             return response  # every reader's request: no user or session looked up
+        mark_saved_copy(request, response)
         if request.user.is_authenticated:
             remember_editor(request, response)
         elif request.method == "POST" and response.status_code == 302:

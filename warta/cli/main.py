@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(__doc__.strip())
         print(
-            "\nPerintah utama: run, demo, import-text, publish-due, createsuperuser, "
-            "changepassword, migrate, check"
+            "\nPerintah utama: run, demo, import-text, publish-due, backup, restore, "
+            "createsuperuser, changepassword, migrate, check"
         )
         return 0
     if argv[0] == "run":

@@ -1,6 +1,6 @@
 """All of Warta's settings, read from the environment through ``env.py``.
 
-With no variables set Warta runs embedded: SQLite, a local-memory cache and media
+With no variables set Warta runs embedded: SQLite, a cache on disk and media
 on disk under ``WARTA_DATA_DIR``. Production sets ``DATABASE_URL``, ``REDIS_URL``,
 ``SECRET_KEY`` and ``ALLOWED_HOSTS``; with ``DEBUG`` off a missing secret or host
 list stops start-up with a message instead of running half-configured.
@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "warta.scheduling",
     "warta.pagecache",
     "warta.operations",
+    "warta.security",
     "warta.replies",
     "warta.demo",
     "wagtail.contrib.settings",
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -80,12 +83,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "warta.security.middleware.PermissionsPolicyMiddleware",
     "warta.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "warta.security.middleware.TwoFactorMiddleware",
     "warta.scheduling.middleware.SiteZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "warta.articles.middleware.KeepUnsavedEditMiddleware",
@@ -149,10 +154,20 @@ if REDIS_URL:
         "pagecache": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **_redis},
     }
 else:
-    _local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "warta"}
-    CACHES = {"default": _local, "pagecache": dict(_local)}
+    # Embedded: one cache on disk that every process of the site shares (the web
+    # process, `warta take-down`, the scheduler), so a purge in one is seen by all.
+    # Nothing is evicted but expired pages: tag versions and marks must survive.
+    _disk = {
+        "BACKEND": "diskcache.DjangoCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+        "DATABASE_TIMEOUT": 0.25,
+        "OPTIONS": {"eviction_policy": "none"},
+    }
+    CACHES = {"default": _disk, "pagecache": dict(_disk)}
 
 AUTH_USER_MODEL = "users.User"
+# Django's password check behind Warta's sign-in limits (warta/security/throttle.py).
+AUTHENTICATION_BACKENDS = ["warta.security.backends.ThrottledModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -244,6 +259,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WARTA_MAX_IMAGE_BYTES", 10 * 1024 * 102
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "csv", "txt"]
+# Uploads are checked (and pictures stripped of GPS/EXIF) by Warta's forms: images/forms.py,
+# documents/forms.py.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "warta.images.forms.WartaImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "warta.documents.forms.WartaDocumentForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -260,10 +279,14 @@ TAGGIT_CASE_INSENSITIVE = True
 WARTA_ADMIN_USERNAME = env_str("WARTA_ADMIN_USERNAME", "admin")
 WARTA_ADMIN_EMAIL = env_str("WARTA_ADMIN_EMAIL", "admin@example.com")
 WARTA_ADMIN_PASSWORD = env_str("WARTA_ADMIN_PASSWORD")
+# Two-factor sign-in (warta/security): roles that must use it, e.g. "Redaktur,Editor";
+# empty: optional for Redaktur and Editor.
+WARTA_REQUIRE_2FA_FOR = env_list("WARTA_REQUIRE_2FA_FOR")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
-# Read counting (warta/analytics). Reads are deduplicated per client address: behind
-# nginx (or a CDN) say how many proxies append to X-Forwarded-For, else every reader
-# looks like the proxy.
+# Read counting (warta/analytics) and the limits of public endpoints (warta/security/
+# limits.py) key on the client address: behind nginx (or a CDN) say how many proxies
+# append to X-Forwarded-For, else every reader looks like the proxy.
 WARTA_PROXY_HOPS = env_int("WARTA_PROXY_HOPS", 0)
 WARTA_READS_FLUSH_SECONDS = env_int("WARTA_READS_FLUSH_SECONDS", 5)
 WARTA_POPULAR_CACHE_SECONDS = env_int("WARTA_POPULAR_CACHE_SECONDS", 60)
@@ -286,11 +309,17 @@ WARTA_PAGE_CACHE_404_SECONDS = env_int("WARTA_PAGE_CACHE_404_SECONDS", 30)
 WARTA_PAGE_CACHE_STALE_SECONDS = env_int("WARTA_PAGE_CACHE_STALE_SECONDS", 3600)
 WARTA_PAGE_CACHE_BROWSER_SECONDS = env_int("WARTA_PAGE_CACHE_BROWSER_SECONDS", 0)
 WARTA_PAGE_CACHE_LOCK_SECONDS = env_int("WARTA_PAGE_CACHE_LOCK_SECONDS", 10)
+# How long a process trusts its last look at the database generation and the cache's
+# identity (Redis run_id): a restarted Redis or a failed purge drops pages within it.
+WARTA_PAGE_CACHE_CHECK_SECONDS = env_int("WARTA_PAGE_CACHE_CHECK_SECONDS", 1)
 WARTA_PAGE_CACHE_QUERY_PARAMS = env_list(
     "WARTA_PAGE_CACHE_QUERY_PARAMS", ["page", "q", "tanggal", "kanal", "dari", "sampai"]
 )
 WARTA_PAGE_CACHE_PURGE_ATTEMPTS = env_int("WARTA_PAGE_CACHE_PURGE_ATTEMPTS", 3)
 WARTA_PAGE_CACHE_PURGE_BACKOFF = 0.2  # seconds before the 2nd attempt, doubling after
+# After a purge, the publishing process renders the pages that show the article again
+# (pagecache/warming.py), so readers get the new state from the cache at once.
+WARTA_PAGE_CACHE_WARM = env_bool("WARTA_PAGE_CACHE_WARM", True)
 # A CDN purge per surrogate key: "{key}" in the URL is replaced by the key.
 WARTA_CDN_PURGE_URL = env_str("WARTA_CDN_PURGE_URL")
 WARTA_CDN_PURGE_METHOD = env_str("WARTA_CDN_PURGE_METHOD", "POST")

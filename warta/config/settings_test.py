@@ -18,3 +18,10 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Terpopuler and Tag Terpopuler are computed afresh, so no test sees another's reads.
 WARTA_POPULAR_CACHE_SECONDS = 0
+# No background warming renders after a purge (its tests turn it on).
+WARTA_PAGE_CACHE_WARM = False
+# The test process alone uses the cache: local memory is faster than the embedded
+# default on disk (tests of sharing between processes set their own CACHES).
+_local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "warta"}
+if not os.environ.get("REDIS_URL"):
+    CACHES = {"default": _local, "pagecache": dict(_local)}

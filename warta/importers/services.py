@@ -11,19 +11,18 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import slugify
-from PIL import Image as PILImage
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from warta.articles.models import ArticleAuthor, ArticlePage, WireAgency
 from warta.images.models import WartaImage
+from warta.images.uploads import ImageRejected, clean_image
 from warta.importers.page_text import Line, PageTextError, ParsedPage, parse_page_text
 from warta.importers.placeholder import placeholder_jpeg
 from warta.importers.queries import default_section, previous_import
@@ -33,7 +32,6 @@ from warta.sections.models import SectionPage
 PLACEHOLDER_WARNING = (
     "Gambar utama belum ada di teks: dibuat gambar pengganti; unggah foto aslinya."
 )
-IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 SLUG_LENGTH = 200
 
 
@@ -120,23 +118,12 @@ def _picture(parsed: ParsedPage, image_file) -> tuple[ImageFile, list[str]]:
     if image_file is None:
         content = io.BytesIO(placeholder_jpeg())
         return ImageFile(content, name=f"{base}-pengganti.jpg"), [PLACEHOLDER_WARNING]
-    size = getattr(image_file, "size", None)
-    if size and size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
-        raise PageTextImportError("Berkas gambar terlalu besar.")
-    try:
-        with PILImage.open(image_file) as picture:
-            picture_format, (width, height) = picture.format, picture.size
-            picture.verify()
-    except Exception as exc:
-        raise PageTextImportError(
-            "Berkas gambar tidak dapat dibaca; pakai JPEG, PNG, WebP atau GIF."
-        ) from exc
-    if picture_format not in IMAGE_FORMATS:
-        raise PageTextImportError("Format gambar tidak didukung; pakai JPEG, PNG, WebP atau GIF.")
-    if width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
-        raise PageTextImportError("Ukuran gambar (piksel) terlalu besar.")
     image_file.seek(0)
-    return ImageFile(image_file, name=f"{base}.{IMAGE_FORMATS[picture_format]}"), []
+    try:  # the same checks and metadata stripping as the admin's upload form
+        picture = clean_image(image_file.read(), getattr(image_file, "name", "") or "gambar.jpg")
+    except ImageRejected as exc:
+        raise PageTextImportError(f"Berkas gambar tidak dapat dibaca atau dipakai. {exc}") from None
+    return ImageFile(io.BytesIO(picture.content), name=f"{base}.{picture.extension}"), []
 
 
 def _write(parsed, section, user, picture, stored) -> ImportResult:

@@ -153,8 +153,8 @@ def redis(url: str | None) -> Finding:
         return Finding(
             "Redis",
             WARNING,
-            "REDIS_URL tidak diatur: setiap proses memakai cache sendiri, jadi beberapa "
-            "proses atau node tidak berbagi cache halaman dan hitungan baca.",
+            "REDIS_URL tidak diatur: cache halaman dan hitungan baca disimpan di disk "
+            "mesin ini (WARTA_DATA_DIR/cache), jadi beberapa node tidak berbagi cache.",
         )
     import redis as redis_client
 
@@ -168,7 +168,53 @@ def redis(url: str | None) -> Finding:
             f"Redis di {_redis_where(url)} tidak bisa dihubungi: {error}. Periksa REDIS_URL "
             "dan apakah redis-server berjalan.",
         )
-    return Finding("Redis", OK, f"Redis di {_redis_where(url)} terhubung.")
+    return redis_memory(client, _redis_where(url))
+
+
+# Only keys with an expiry (cached pages) may be evicted: tag versions, removal
+# marks, the clock and pending read counts have none (docs/operations.md).
+SAFE_EVICTION_POLICY = "volatile-lru"
+
+
+def redis_memory(client, where: str) -> Finding:
+    """Redis's ``maxmemory-policy`` must evict only cached pages (keys with a TTL)."""
+    try:
+        policy = str(client.config_get("maxmemory-policy").get("maxmemory-policy", ""))
+        maxmemory = int(client.config_get("maxmemory").get("maxmemory", 0) or 0)
+    except Exception as error:
+        return Finding(
+            "Redis",
+            WARNING,
+            f"Redis di {where} terhubung, tetapi CONFIG GET ditolak ({error}): pastikan "
+            f"sendiri `maxmemory-policy {SAFE_EVICTION_POLICY}` dan `maxmemory` diatur "
+            "(lihat docs/operations.md, bagian Memori Redis).",
+        )
+    if policy == "noeviction":
+        return Finding(
+            "Redis",
+            PROBLEM,
+            f"Redis di {where} memakai maxmemory-policy noeviction: begitu memori penuh, "
+            "purge dan penyimpanan halaman ditolak dan situs membeku pada halaman lama. "
+            f"Set `maxmemory-policy {SAFE_EVICTION_POLICY}`.",
+        )
+    if policy.startswith("allkeys-"):
+        return Finding(
+            "Redis",
+            PROBLEM,
+            f"Redis di {where} memakai maxmemory-policy {policy}: Redis boleh membuang "
+            "versi tag, tanda pencabutan dan hitungan baca yang belum disimpan. "
+            f"Set `maxmemory-policy {SAFE_EVICTION_POLICY}` (hanya halaman ber-TTL yang dibuang).",
+        )
+    if not maxmemory:
+        return Finding(
+            "Redis",
+            WARNING,
+            f"Redis di {where} terhubung ({policy}), tetapi maxmemory tidak dibatasi: "
+            "Redis tumbuh sampai mesin kehabisan memori. Set `maxmemory <N>mb`.",
+        )
+    return Finding(
+        "Redis", OK, f"Redis di {where} terhubung ({policy}, maxmemory {maxmemory} byte)."
+    )
 
 
 def _redis_where(url: str) -> str:

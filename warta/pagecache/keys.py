@@ -1,9 +1,11 @@
 """What a cached page is stored under, and the names of the tags it carries.
 
-The key is the scheme, host, path (runs of ``/`` collapsed) and only the query
-parameters some reader page reads, sorted: a random query string can neither fill
-the cache with copies nor bypass it. Tags name what a page shows, so a publish
-purges exactly those pages.
+The key is the scheme, the host in its normal form (:func:`normal_host`), the exact
+path the view sees, and only the query parameters some reader page reads, sorted: a
+random query string can neither fill the cache with copies nor bypass it, and no
+address can store a response under another address (a path with ``//`` is
+redirected by the middleware, never looked up). Tags name what a page shows, so a
+publish purges exactly those pages.
 """
 
 from __future__ import annotations
@@ -71,13 +73,40 @@ def kept_query(request) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
+DEFAULT_PORTS = {"http": "80", "https": "443"}
+
+
+def normal_host(host: str, scheme: str) -> str:
+    """``host`` lowercased, without a trailing dot, leading zeros of its port or the
+    scheme's default port: ``WARTA.example.:0080`` is ``warta.example`` over http."""
+    host = host.lower()
+    name, port = host, ""
+    if host.startswith("["):  # an IPv6 literal: the port follows the bracket
+        end = host.find("]")
+        if end != -1:
+            name, port = host[: end + 1], host[end + 1 :].removeprefix(":")
+    elif ":" in host:
+        name, port = host.rsplit(":", 1)
+    name = name.rstrip(".")
+    if port.isdigit():
+        port = port.lstrip("0") or "0"
+    if port in ("", DEFAULT_PORTS.get(scheme)):
+        return name
+    return f"{name}:{port}"
+
+
 def page_key(request, query: list[tuple[str, str]]) -> str:
-    raw = (
-        f"{request.scheme}://{request.get_host()}{normalised_path(request.path)}?{urlencode(query)}"
-    )
+    """The key of exactly what the view renders: its path is not rewritten here."""
+    host = normal_host(request.get_host(), request.scheme)
+    raw = f"{request.scheme}://{host}{request.path}?{urlencode(query)}"
     digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
     return f"pagecache:page:{digest}"
 
 
 def tag_key(tag: str) -> str:
     return f"pagecache:tag:{tag}"
+
+
+def gone_key(tag: str) -> str:
+    """The clock value of the last hard purge (a removal) of ``tag``; absent if none."""
+    return f"pagecache:gone:{tag}"

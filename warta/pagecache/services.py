@@ -1,10 +1,15 @@
 """Purges: after a commit, invalidate exactly the pages that show an article.
 
 ``purge_article`` is what publishing, updating, correcting, the scheduler,
-unpublishing and deleting call (through ``signal_handlers.py`` or directly). The
-purge runs in ``transaction.on_commit``, so no reader can re-cache the old state
-between the purge and the commit. A failing purge (Redis down, the CDN not
-answering) is retried with a short backoff and then logged at error level.
+unpublishing, taking down and deleting call (through ``signal_handlers.py`` or
+directly). An update is a *soft* purge (one reader rebuilds while the others get
+the previous copy for a moment); a removal (unpublish, takedown, delete) is *hard*:
+no copy of those pages is served again, stale or not (see ``store.py``). The purge
+runs in ``transaction.on_commit``, so no reader can re-cache the old state between
+the purge and the commit. A failing purge (Redis down, the CDN not answering) is
+retried with a short backoff and then logged at error level; a page-cache purge
+that still fails bumps the generation in the database, so every node drops every
+cached page within ``WARTA_PAGE_CACHE_CHECK_SECONDS``.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
-from warta.pagecache import keys, store
+from warta.pagecache import keys, store, warming
 
 logger = logging.getLogger(__name__)
 
@@ -61,39 +66,59 @@ def article_tags(article) -> list[str]:
     return sorted(tags)
 
 
-def purge_article(article) -> None:
+def purge_article(article, *, hard: bool = False) -> None:
     """Purge the pages that show ``article`` (and showed it before), after the commit.
 
     Its tags are read now, while its rows exist (a delete removes them), together
     with those remembered from the last purge, so a removed tag or author loses the
-    article as well.
+    article as well. ``hard`` for a removal: those pages are never served stale.
     """
     tags = article_tags(article)
     remembered_key = ARTICLE_TAGS_KEY.format(article.pk)
 
     def after_commit():
         previous = _retrying("read previous tags", store.page_cache().get, remembered_key)
-        purge_tags(set(tags) | set(previous if isinstance(previous, list) else ()))
+        purge_tags(set(tags) | set(previous if isinstance(previous, list) else ()), hard=hard)
         _retrying("remember tags", store.page_cache().set, remembered_key, tags, None)
+        warming.warm_article_pages(article)  # before readers ask; never raises
 
     transaction.on_commit(after_commit)
 
 
-def purge_all() -> None:
+def purge_all(*, hard: bool = False) -> None:
     """Empty the whole page cache (a kanal renamed, the menu or masthead changed)."""
-    transaction.on_commit(partial(purge_tags, [keys.ALL]))
+    transaction.on_commit(partial(purge_tags, [keys.ALL], hard=hard))
 
 
-def purge_tags(tags: Iterable[str]) -> bool:
+def purge_tags(tags: Iterable[str], *, hard: bool = False) -> bool:
     """Invalidate ``tags`` now, in the page cache and at the CDN; True if all worked."""
     tags = sorted(set(tags))
     if not tags:
         return True
-    done = _retrying("purge " + " ".join(tags), store.bump_tags, tags) is not None
+    what = ("hard purge " if hard else "purge ") + " ".join(tags)
+    done = _retrying(what, partial(store.bump_tags, hard=hard), tags) is not None
+    if not done:
+        bump_generation()
     if settings.WARTA_CDN_PURGE_URL:
         for tag in tags:
             done &= _retrying(f"CDN purge {tag}", _cdn_purge, tag) is not None
     return done
+
+
+def bump_generation() -> None:
+    """Drop every cached page on every node: the page cache could not be purged."""
+    from warta.pagecache.models import CacheGeneration
+
+    try:
+        generation = CacheGeneration.bump()
+    except Exception:
+        logger.exception("Page cache: generation could not be bumped either")
+        return
+    store.forget_stamp()
+    logger.error(
+        "Page cache: purge failed, generation bumped to %d: every cached page is dropped",
+        generation,
+    )
 
 
 def _cdn_purge(tag: str) -> int:

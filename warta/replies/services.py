@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
-from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 
-from warta.analytics.readers import reader_for
 from warta.replies.models import Reply, ReplyStatus
+from warta.security import limits
 
-# Form posts one client may make per hour. A person who corrects a few mistakes
+# Form posts one address may make per hour. A person who corrects a few mistakes
 # stays well under it; a bot flooding the form does not.
 POSTS_PER_HOUR = 10
+POST_LIMIT = limits.Limit("hak-jawab", count=POSTS_PER_HOUR, seconds=3600)
 
 
 def submit_reply(*, article, name: str, contact: str, text: str) -> Reply:
@@ -48,16 +47,9 @@ def purge_reply_pages(article_ids: Iterable[int | None]) -> None:
 
 
 def over_post_limit(request: HttpRequest) -> bool:
-    """Count this post against the client's hour; True past the limit.
+    """Count this post against the client network's hour; True past the limit.
 
-    The client is known only by the salted, daily HMAC key the read counter uses
-    (``analytics.readers``): no address or user agent is stored.
+    The shared limiter (``security.limits``) keys on the address our proxy saw (the
+    /64 for IPv6), never on a header the client chooses, and stores only an HMAC of it.
     """
-    hour = int(timezone.now().timestamp() // 3600)
-    key = f"replies:rate:{reader_for(request).key}:{hour}"
-    if cache.add(key, 1, timeout=3700):
-        return POSTS_PER_HOUR < 1
-    try:
-        return cache.incr(key) > POSTS_PER_HOUR
-    except ValueError:  # expired between add and incr
-        return False
+    return not limits.allow(POST_LIMIT, request)

@@ -11,7 +11,7 @@ from warta.replies.forms import ReplyForm
 from warta.replies.services import over_post_limit, submit_reply
 
 RATE_LIMITED = (
-    "Terlalu banyak pengajuan dari perangkat Anda dalam satu jam terakhir. "
+    "Terlalu banyak pengajuan dari jaringan Anda dalam satu jam terakhir. "
     "Silakan coba lagi nanti, atau hubungi redaksi melalui kontak yang tercantum di situs."
 )
 REFUSED = "Pengajuan tidak dapat diproses. Kosongkan kolom “Situs web”, lalu kirim lagi."

@@ -80,22 +80,22 @@ def _file_size(field_file) -> int:
         return 0
 
 
-def feed_image(image, spec: str, root_url: str, caption: str = "", credit: str = "") -> FeedImage:
+def feed_image(
+    image, spec: str, root_url: str, caption: str = "", credit: str = ""
+) -> FeedImage | None:
     """``image`` as the prepared rendition ``spec``, found among its prefetched
-    renditions and never made here; the original file when none was prepared."""
+    renditions and never made here; None when none was prepared (the stored original
+    is never public, so it cannot stand in)."""
     found = image.find_existing_renditions(Filter(spec))
     rendition = next(iter(found.values()), None)
-    source = rendition or image
     if rendition is None:
-        length = image.file_size or _file_size(image.file)
-    else:
-        length = _file_size(rendition.file)
+        return None
     return FeedImage(
-        url=absolute(root_url, source.file.url),
-        length=length,
-        mime_type=_mime_type(source.file.name),
-        width=source.width,
-        height=source.height,
+        url=absolute(root_url, rendition.file.url),
+        length=_file_size(rendition.file),
+        mime_type=_mime_type(rendition.file.name),
+        width=rendition.width,
+        height=rendition.height,
         caption=caption,
         credit=credit,
     )
@@ -199,6 +199,8 @@ def _quote(value: dict) -> str:
 
 def _figure(image, value: dict, root_url: str) -> str:
     shown = feed_image(image, BODY_IMAGE_SPEC, root_url)
+    if shown is None:
+        return ""
     caption = value.get("caption") or image.caption
     credit = value.get("credit") or image.credit
     img = format_html(

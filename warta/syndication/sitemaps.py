@@ -62,7 +62,7 @@ from django.utils.encoding import filepath_to_uri
 from wagtail.models import Page, PageViewRestriction, Site
 
 from warta.articles.models import ArticleAuthor, ArticlePage, ArticleTag
-from warta.images.models import WartaImage, WartaRendition
+from warta.images.models import WartaRendition
 from warta.images.services import LEAD_SPECS
 from warta.masthead.models import SiteSettings
 from warta.masthead.zones import IndonesianZone, isoformat
@@ -239,18 +239,14 @@ def _article_urls(context: SiteContext, page: int) -> Iterator[str]:
         ArticlePage.objects.filter(context.visible_articles_q(), pk__gt=low, pk__lte=high)
         .annotate(lastmod=_article_lastmod(), rendition_file=Subquery(rendition))
         .order_by("pk")
-        .values_list("url_path", "lastmod", "rendition_file", "lead_image__file")
+        .values_list("url_path", "lastmod", "rendition_file")
     )
     rendition_url = context.file_urls(WartaRendition._meta.get_field("file").storage)
-    image_url = context.file_urls(WartaImage._meta.get_field("file").storage)
     page_url, w3c = context.page_url, context.w3c
-    for url_path, lastmod, rendition_file, image_file in rows:
+    for url_path, lastmod, rendition_file in rows:
         image = ""
-        if rendition_file:
+        if rendition_file:  # never the stored original: it is not public
             image = rendition_url(rendition_file)
-        elif image_file:
-            image = image_url(image_file)
-        if image:
             image = f"<image:image><image:loc>{image}</image:loc></image:image>"
         yield (
             f"<url><loc>{page_url(url_path)}</loc><lastmod>{w3c(lastmod)}</lastmod>{image}</url>\n"

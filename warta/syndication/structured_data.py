@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.models import Filter
 from wagtail.models import Site
 
-from warta.images.services import OPEN_GRAPH_SPEC, STRUCTURED_DATA_SPECS
+from warta.images.services import AS_UPLOADED_SPEC, OPEN_GRAPH_SPEC, STRUCTURED_DATA_SPECS
 from warta.masthead import zones
 
 SCHEMA = "https://schema.org"
@@ -111,7 +111,11 @@ def publisher_logo(request, masthead) -> ImageRef:
     """The uploaded logo when it is a raster image, else the bundled PNG."""
     logo = getattr(masthead, "logo", None)
     if logo is not None and not logo.is_svg():
-        return ImageRef(absolute_url(request, logo.file.url), logo.width, logo.height)
+        # The original is never public: the bounded copy prepared on upload, if made.
+        found = logo.find_existing_renditions(Filter(AS_UPLOADED_SPEC))
+        rendition = next(iter(found.values()), None)
+        if rendition is not None:
+            return ImageRef(absolute_url(request, rendition.url), rendition.width, rendition.height)
     path, width, height = FALLBACK_LOGO
     return ImageRef(absolute_url(request, static(path)), width, height)
 

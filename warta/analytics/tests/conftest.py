@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+import signal
+import socket
+import subprocess
+import time
 import uuid
 from datetime import datetime
+from pathlib import Path
 
 import pytest
+import redis
 from django.core.cache import cache
 
 from warta.analytics import services
@@ -35,9 +42,10 @@ def read_totals_at_this_hour(request):
     hour would otherwise have the first flush of a test move it on, and count those
     queries.
     """
-    if "django_db_setup" not in request.fixturenames and not request.node.get_closest_marker(
+    wants_db = "django_db_setup" in request.fixturenames or request.node.get_closest_marker(
         "django_db"
-    ):
+    )
+    if not wants_db or "committed_db" in request.fixturenames:  # that one commits itself
         yield
         return
     request.getfixturevalue("db")
@@ -61,7 +69,7 @@ def redis_buffer(redis_url):
     """A Redis buffer under a key prefix of this test's own, removed afterwards."""
     made = RedisReadBuffer(
         redis_url,
-        services.store_counts,
+        services.store_cumulative,
         prefix=f"warta-test:{uuid.uuid4().hex}:reads",
         flush_seconds=3600,
     )
@@ -82,3 +90,75 @@ def add_reads(article, hour: datetime, reads: int) -> ArticleReads:
     """Store reads the way the flush does, so the rollups Terpopuler reads follow."""
     services.store_counts({(article.pk, hour_of(hour)): reads})
     return ArticleReads.objects.get(article=article, hour=hour_of(hour))
+
+
+def free_port() -> int:
+    """A port nothing listens on (nothing will, unless a test starts a server there)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RedisServer:
+    """A redis-server of the test's own, on a free port with its own directory, that
+    the test can snapshot, kill -9 and start again from its snapshot."""
+
+    def __init__(self, directory: Path, *options: str):
+        self.directory = directory
+        self.port = free_port()
+        self.options = options
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - our own argv, no shell
+            [
+                shutil.which("redis-server") or "/usr/bin/redis-server",
+                "--port", str(self.port),
+                "--bind", "127.0.0.1",
+                "--dir", str(self.directory),
+                "--dbfilename", "dump.rdb",
+                "--save", "",
+                "--appendonly", "no",
+                *self.options,
+            ],
+            stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        client = redis.Redis.from_url(self.url)
+        for _ in range(200):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.02)
+        else:
+            raise RuntimeError("redis-server did not start")
+        client.close()
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown save, what is not in the snapshot is gone."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(10)
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """Start a private redis-server (``own_redis(*options)``); killed at the end."""
+    if not shutil.which("redis-server"):
+        pytest.skip("needs redis-server")
+    servers = []
+
+    def start(*options: str) -> RedisServer:
+        server = RedisServer(tmp_path / f"redis-{len(servers)}", *options)
+        server.directory.mkdir()
+        server.start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.kill()

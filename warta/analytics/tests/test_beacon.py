@@ -13,6 +13,7 @@ from warta.analytics import readers, services
 from warta.analytics.buffers import hour_of
 from warta.analytics.models import ArticleReads
 from warta.analytics.tests.conftest import ANDROID, FIREFOX, beacon, stored_reads
+from warta.security.limits import Limit
 from warta.testing.factories import make_article, make_section
 
 pytestmark = pytest.mark.django_db
@@ -97,35 +98,49 @@ def test_get_is_not_allowed(client, buffer, article):
     assert len(buffer) == 0
 
 
-def test_unknown_unpublished_and_non_article_ids_are_404(client, buffer, article):
+def test_unknown_unpublished_and_non_article_ids_answer_204_uncounted(client, buffer, article):
     draft = make_article(section=article.get_parent(), publish=False, live=False)
     section = make_section("Ekonomi")
     for page_id in (999_999, draft.pk, section.pk):
-        assert beacon(client, page_id).status_code == 404
+        assert beacon(client, page_id).status_code == 204
     article.unpublish()
-    assert beacon(client, article.pk).status_code == 404
+    assert beacon(client, article.pk).status_code == 204
     assert len(buffer) == 0
 
 
-def test_a_flood_gets_429_without_touching_the_database(client, buffer, article, monkeypatch):
-    monkeypatch.setattr(readers, "BEACONS_PER_MINUTE", 5)
+@pytest.mark.parametrize("path", ["/baca/0/", f"/baca/{2**63}/"])
+def test_only_a_malformed_beacon_gets_400(client, buffer, path):
+    response = client.post(path, HTTP_USER_AGENT=FIREFOX)
+    assert response.status_code == 400
+    assert response.content == b""
+
+
+def test_a_beacon_with_a_body_is_malformed(client, buffer, article):
+    response = client.post(
+        f"/baca/{article.pk}/", "x" * 5000, content_type="text/plain", HTTP_USER_AGENT=FIREFOX
+    )
+    assert response.status_code == 400
+    assert len(buffer) == 0
+
+
+def test_a_flood_gets_204_without_touching_the_database(client, buffer, article, monkeypatch):
+    monkeypatch.setattr(readers, "BEACON_FLOOD", Limit("t", 5, 60))
     statuses = [beacon(client, article.pk).status_code for _ in range(5)]
     assert statuses == [204] * 5
     with CaptureQueriesContext(connection) as queries:
-        flood = [beacon(client, article.pk) for _ in range(50)]
-    assert {r.status_code for r in flood} == {429}
-    assert flood[0]["Retry-After"] == "60"
+        flood = [beacon(client, article.pk, user_agent=f"{FIREFOX} {n}") for n in range(50)]
+    assert {r.status_code for r in flood} == {204}
     assert len(queries) == 0
     services.flush_reads()
     assert ArticleReads.objects.count() == 1
     assert stored_reads(article) == 1
 
 
-def test_beacons_from_other_sites_are_refused(client, buffer, article):
-    assert beacon(client, article.pk, HTTP_ORIGIN="https://penipu.example").status_code == 403
-    assert beacon(client, article.pk, HTTP_ORIGIN="null").status_code == 403
-    assert beacon(client, article.pk, HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
-    assert beacon(client, article.pk, HTTP_REFERER="https://penipu.example/x").status_code == 403
+def test_beacons_from_other_sites_are_not_counted_but_answer_quietly(client, buffer, article):
+    assert beacon(client, article.pk, HTTP_ORIGIN="https://penipu.example").status_code == 204
+    assert beacon(client, article.pk, HTTP_ORIGIN="null").status_code == 204
+    assert beacon(client, article.pk, HTTP_SEC_FETCH_SITE="cross-site").status_code == 204
+    assert beacon(client, article.pk, HTTP_REFERER="https://penipu.example/x").status_code == 204
     assert len(buffer) == 0
 
 
@@ -188,3 +203,64 @@ def test_a_failure_is_logged_never_a_500(client, buffer, article, monkeypatch):
     monkeypatch.setattr(buffer, "add", broken)
     client.raise_request_exception = True
     assert beacon(client, article.pk).status_code == 204
+
+
+# Limits per address, not per address + User-Agent (issue 11) ---------------------------
+
+
+def test_rotating_the_user_agent_buys_no_more_than_the_cap(client, buffer, article):
+    cap = readers.READS_PER_ARTICLE.count
+    statuses = {
+        beacon(client, article.pk, user_agent=f"{FIREFOX} rotasi/{n}").status_code
+        for n in range(500)
+    }
+    assert statuses == {204}
+    services.flush_reads()
+    assert stored_reads(article) == cap
+    # Another article from the same address has a cap of its own ...
+    other = make_article(section=article.get_parent())
+    beacon(client, other.pk)
+    # ... and another address is not held back by this one.
+    beacon(client, article.pk, REMOTE_ADDR="198.51.100.20")
+    services.flush_reads()
+    assert stored_reads(other) == 1
+    assert stored_reads(article) == cap + 1
+
+
+def test_the_cap_follows_the_address_our_proxy_saw(client, buffer, article, settings):
+    settings.WARTA_PROXY_HOPS = 1
+    for n in range(60):
+        # A client writing its own X-Forwarded-For entries gains nothing.
+        beacon(
+            client,
+            article.pk,
+            user_agent=f"{FIREFOX} {n}",
+            HTTP_X_FORWARDED_FOR=f"10.0.{n}.1, 198.51.100.7",
+        )
+    services.flush_reads()
+    assert stored_reads(article) == readers.READS_PER_ARTICLE.count
+
+
+def test_ipv6_addresses_in_one_64_share_the_cap(client, buffer, article):
+    cap = readers.READS_PER_ARTICLE.count
+    for n in range(3 * cap):
+        beacon(client, article.pk, REMOTE_ADDR=f"2001:db8:1:2::{n:x}", user_agent=FIREFOX)
+    beacon(client, article.pk, REMOTE_ADDR="2001:db8:1:3::1")  # the next /64
+    services.flush_reads()
+    assert stored_reads(article) == cap + 1
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        # Lighthouse's own browser (it got 403 and a console error before)
+        "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 "
+        "(KHTML, like Gecko) Chrome/127.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse",
+        "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+    ],
+)
+def test_a_bot_gets_a_quiet_204_and_no_count(client, buffer, article, user_agent):
+    response = beacon(client, article.pk, user_agent=user_agent)
+    assert response.status_code == 204
+    assert response.content == b""
+    assert len(buffer) == 0

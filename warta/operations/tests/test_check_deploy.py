@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import socket
+import uuid
 
 import pytest
 from django.core.management import call_command
@@ -113,11 +114,66 @@ def test_an_unreachable_redis_is_a_problem_and_no_redis_a_warning():
     assert checks.redis(None).status == checks.WARNING
 
 
-@pytest.mark.redis
-def test_a_running_redis_passes(settings):
-    import os
+@pytest.fixture
+def redis_config(redis_url):
+    """The test Redis with its memory settings restored afterwards: CONFIG SET is
+    server-wide, so every value changed here is put back in a finally."""
+    import redis as redis_client
 
-    assert checks.redis(os.environ["WARTA_TEST_REDIS_URL"]).status == checks.OK
+    client = redis_client.Redis.from_url(redis_url)
+    saved = {name: client.config_get(name)[name] for name in ("maxmemory", "maxmemory-policy")}
+    try:
+        yield client
+    finally:
+        for name, value in saved.items():
+            client.config_set(name, value)
+        client.close()
+
+
+@pytest.mark.redis
+def test_a_running_redis_that_evicts_only_pages_passes(redis_url, redis_config):
+    redis_config.config_set("maxmemory", str(4 * 1024**3))
+    redis_config.config_set("maxmemory-policy", "volatile-lru")
+    finding = checks.redis(redis_url)
+    assert finding.status == checks.OK, finding.message
+    assert "volatile-lru" in finding.message
+
+
+@pytest.mark.redis
+@pytest.mark.parametrize("policy", ["noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random"])
+def test_a_redis_that_freezes_the_site_or_loses_reads_fails(redis_url, redis_config, policy):
+    redis_config.config_set("maxmemory", str(4 * 1024**3))
+    redis_config.config_set("maxmemory-policy", policy)
+    finding = checks.redis(redis_url)
+    assert finding.failed, policy
+    assert "volatile-lru" in finding.message and policy in finding.message
+
+
+@pytest.mark.redis
+def test_a_redis_without_a_memory_limit_is_a_warning(redis_url, redis_config):
+    redis_config.config_set("maxmemory", "0")
+    redis_config.config_set("maxmemory-policy", "volatile-lru")
+    finding = checks.redis(redis_url)
+    assert finding.status == checks.WARNING and "maxmemory" in finding.message
+
+
+@pytest.mark.redis
+def test_a_redis_refusing_config_get_is_a_warning(redis_url, redis_config):
+    """A managed Redis often forbids CONFIG: here an ACL user without it."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    user = f"warta-tanpa-config-{uuid.uuid4().hex[:8]}"
+    redis_config.acl_setuser(
+        user, enabled=True, passwords=["+rahasia"], keys=["*"], commands=["+@all", "-config"]
+    )
+    try:
+        parts = urlsplit(redis_url)
+        limited = urlunsplit(parts._replace(netloc=f"{user}:rahasia@{parts.hostname}:{parts.port}"))
+        finding = checks.redis(limited)
+    finally:
+        redis_config.acl_deluser(user)
+    assert finding.status == checks.WARNING, finding.message
+    assert "CONFIG GET ditolak" in finding.message and "volatile-lru" in finding.message
 
 
 def test_static_files_must_be_collected_with_their_manifest(tmp_path):

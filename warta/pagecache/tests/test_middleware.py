@@ -54,10 +54,33 @@ def test_query_parameters_outside_the_whitelist_share_the_page(client):
     assert len(urls.renders) == 2
 
 
-def test_paths_with_doubled_slashes_share_the_key(rf):
-    assert keys.page_key(rf.get("/a//b/"), []) == keys.page_key(rf.get("/a/b/"), [])
+def test_the_key_is_the_exact_path_and_the_normal_host(rf):
+    """A doubled slash is another address (the middleware redirects it, see
+    test_canonical_urls.py); host spellings of one address share one key."""
+    assert keys.page_key(rf.get("/a//b/"), []) != keys.page_key(rf.get("/a/b/"), [])
     assert keys.page_key(rf.get("/a/b/"), []) != keys.page_key(rf.get("/a/b"), [])
     assert keys.page_key(rf.get("/a/"), [("page", "2")]) != keys.page_key(rf.get("/a/"), [])
+    canonical = keys.page_key(rf.get("/a/", HTTP_HOST="127.0.0.1:8100"), [])
+    for host in ("127.0.0.1:08100", "127.0.0.1.:8100", "127.0.0.1:0008100"):
+        assert keys.page_key(rf.get("/a/", HTTP_HOST=host), []) == canonical, host
+
+
+@pytest.mark.parametrize(
+    ("host", "scheme", "normal"),
+    [
+        ("Warta.Example", "http", "warta.example"),
+        ("warta.example.", "https", "warta.example"),
+        ("warta.example:80", "http", "warta.example"),
+        ("warta.example:0443", "https", "warta.example"),
+        ("warta.example:443", "http", "warta.example:443"),
+        ("127.0.0.1:08100", "http", "127.0.0.1:8100"),
+        ("[::1]:080", "http", "[::1]"),
+        ("[::1]:8000", "http", "[::1]:8000"),
+        ("warta.example:", "http", "warta.example"),
+    ],
+)
+def test_normal_host(host, scheme, normal):
+    assert keys.normal_host(host, scheme) == normal
 
 
 def test_logged_in_editor_is_never_served_nor_stored(client, django_user_model):

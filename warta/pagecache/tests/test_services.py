@@ -45,7 +45,10 @@ def test_purge_failure_is_retried(settings, caplog):
     assert store.page_cache().get("pagecache:tag:home") is not None
 
 
-def test_purge_failure_is_logged_as_error_after_the_retries(settings, caplog):
+@pytest.mark.django_db
+def test_purge_failure_is_logged_as_error_and_bumps_the_generation(settings, caplog):
+    from warta.pagecache.models import CacheGeneration
+
     # Nothing listens on port 1: the real Redis client fails to connect.
     _use_cache(
         settings,
@@ -54,12 +57,16 @@ def test_purge_failure_is_logged_as_error_after_the_retries(settings, caplog):
         OPTIONS={"socket_connect_timeout": 0.2},
     )
     settings.WARTA_PAGE_CACHE_PURGE_ATTEMPTS = 3
+    before = CacheGeneration.current()
     with caplog.at_level(logging.WARNING, logger="warta.pagecache"):
         assert not purge_tags(["home", "article:1"])
     levels = [r.levelname for r in caplog.records]
-    assert levels == ["WARNING", "WARNING", "ERROR"]
-    assert "after 3 attempts" in caplog.records[-1].getMessage()
-    assert "article:1 home" in caplog.records[-1].getMessage()
+    assert levels == ["WARNING", "WARNING", "ERROR", "ERROR"]
+    assert "after 3 attempts" in caplog.records[2].getMessage()
+    assert "article:1 home" in caplog.records[2].getMessage()
+    # Every node drops every page it cached before: the purge is done by the database.
+    assert CacheGeneration.current() == before + 1
+    assert f"generation bumped to {before + 1}" in caplog.records[3].getMessage()
 
 
 @pytest.mark.django_db

@@ -23,6 +23,7 @@ def counted(request):
 
 def blocking(request):
     renders.append(request.path)
+    tag(request, "test:slow")
     rebuild_started.set()
     rebuild_release.wait(10)
     return HttpResponse(f"render {len(renders)}")
@@ -40,6 +41,17 @@ def cookie(request):
     return response
 
 
+flaky_status: list[int] = [200]
+
+
+def flaky(request):
+    """200 until a test sets ``flaky_status`` to a 5xx (a database restarting)."""
+    renders.append(request.path)
+    tag(request, "test:flaky")
+    status = flaky_status[0]
+    return HttpResponse(f"render {len(renders)} status={status}", status=status)
+
+
 def failing(request):
     renders.append(request.path)
     return HttpResponse("rusak", status=500)
@@ -51,5 +63,6 @@ urlpatterns = [
     path("formulir/", form),
     path("kue/", cookie),
     path("rusak/", failing),
+    path("kadang/", flaky),
     path("", include("warta.config.urls")),
 ]

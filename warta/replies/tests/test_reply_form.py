@@ -111,6 +111,34 @@ def test_a_flood_from_one_client_is_rate_limited_but_others_get_through(client):
     assert Reply.objects.count() == 1
 
 
+def test_rotating_the_user_agent_does_not_escape_the_limit():
+    """30 posts from one address, each with another User-Agent: 10 accepted, then an
+    Indonesian message (the old limit keyed on address + User-Agent took all 30)."""
+    article = make_article()
+    url = f"/hak-jawab/{article.pk}/"
+    statuses = []
+    for n in range(30):
+        client = Client(REMOTE_ADDR="198.51.100.30", HTTP_USER_AGENT=f"Mozilla/5.0 rotasi/{n}")
+        response = client.post(url, GOOD)
+        statuses.append(response.status_code)
+    assert statuses == [302] * POSTS_PER_HOUR + [429] * (30 - POSTS_PER_HOUR)
+    assert "Terlalu banyak pengajuan" in response.content.decode()
+    assert response["Retry-After"] == "3600"
+    assert Reply.objects.count() == POSTS_PER_HOUR
+
+
+def test_ipv6_clients_in_one_64_share_the_limit(settings):
+    settings.WARTA_PROXY_HOPS = 1
+    article = make_article()
+    url = f"/hak-jawab/{article.pk}/"
+    statuses = [
+        Client(HTTP_X_FORWARDED_FOR=f"2001:db8:aa:bb::{n:x}").post(url, GOOD).status_code
+        for n in range(POSTS_PER_HOUR + 2)
+    ]
+    assert statuses.count(302) == POSTS_PER_HOUR
+    assert Client(HTTP_X_FORWARDED_FOR="2001:db8:aa:bc::1").post(url, GOOD).status_code == 302
+
+
 def test_only_live_articles_take_replies(client):
     draft = make_article(publish=False, live=False)
     assert client.get(f"/hak-jawab/{draft.pk}/").status_code == 404

@@ -146,12 +146,11 @@ def test_article_page_lists_live_public_articles_with_lead_image(client, urlset_
     assert urls[BASE + plain.url].find("image:image", NS) is None
 
 
-def test_lead_image_without_rendition_falls_back_to_the_original(client, urlset_schema):
+def test_lead_image_without_rendition_never_lists_the_original(client, urlset_schema):
     image = make_image()
     article = make_article(lead_image=image)
     urls = _urlset(client, urlset_schema, "/sitemap-articles-1.xml")
-    loc = urls[BASE + article.url].findtext("image:image/image:loc", namespaces=NS)
-    assert loc == BASE + image.file.url
+    assert urls[BASE + article.url].find("image:image", NS) is None  # originals are private
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,12 @@ from PIL import Image as PILImage
 from wagtail.models import Site
 
 from warta.articles.services import add_correction
-from warta.images.services import OPEN_GRAPH_SPEC, STRUCTURED_DATA_SPECS, prepare_renditions
+from warta.images.services import (
+    AS_UPLOADED_SPEC,
+    OPEN_GRAPH_SPEC,
+    STRUCTURED_DATA_SPECS,
+    prepare_renditions,
+)
 from warta.masthead.models import SiteSettings
 from warta.syndication import structured_data as sd
 from warta.testing.factories import (
@@ -257,9 +262,12 @@ def test_uploaded_raster_logo_is_the_publisher_logo(client):
     settings = _settings()
     settings.logo = make_image(title="Logo", width=600, height=120)
     settings.save()
+    prepare_renditions(settings.logo.pk)  # on upload; the original itself is never public
     _html, data = _extract(client, home_page().url)
     logo = _of_type(data["json-ld"], "Organization")["logo"]
-    assert logo["url"] == f"{ROOT}{settings.logo.file.url}"
+    rendition = settings.logo.get_rendition(AS_UPLOADED_SPEC)
+    assert logo["url"] == f"{ROOT}{rendition.url}"
+    assert "original_images" not in logo["url"]
     assert (logo["width"], logo["height"]) == (600, 120)
 
 
