@@ -6,6 +6,8 @@ Markers (declared in pyproject.toml):
   pass of ``make test``); skipped with the reason on SQLite.
 - ``redis``: needs the Redis at ``WARTA_TEST_REDIS_URL`` (``make test`` sets it); take
   the URL from the ``redis_url`` fixture.
+- ``sqlite_pass``: slow and independent of the database (the XSS corpus: escaping is
+  the templates' and the sanitiser's): runs once, in the SQLite pass of ``make test``.
 - ``browser``: drives Debian's Chromium (``/usr/bin/chromium``) through Playwright;
   the fixtures live in ``tests/browser/conftest.py``.
 """
@@ -53,9 +55,14 @@ def pytest_collection_modifyitems(config, items):
     skip_redis = pytest.mark.skip(
         reason="needs Redis: set WARTA_TEST_REDIS_URL=redis://127.0.0.1:6379/0 (make test does)"
     )
+    skip_second_pass = pytest.mark.skip(
+        reason="runs once, in the SQLite pass of make test (independent of the database)"
+    )
     for item in items:
         if "postgres" in item.keywords and not _database_is_postgres():
             item.add_marker(skip_postgres)
+        if "sqlite_pass" in item.keywords and _database_is_postgres():
+            item.add_marker(skip_second_pass)
         if "redis" in item.keywords and not os.environ.get("WARTA_TEST_REDIS_URL"):
             item.add_marker(skip_redis)
 

@@ -120,6 +120,7 @@ def _session_cookie(corpus, role: str, base: str) -> dict:
     }
 
 
+@pytest.mark.sqlite_pass
 def test_no_payload_runs_in_chromium(browser, live_server, corpus):
     reader = Watcher(browser, live_server)
     paths = ["/", "/indeks/", "/ralat/", corpus.imported.url, corpus.takedown_path]
