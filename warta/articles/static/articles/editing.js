@@ -2,6 +2,18 @@
 // See warta/articles/editing.py for the server's side.
 (() => {
   const editForm = () => document.querySelector("form[data-edit-form]");
+  // Set a hidden input of ``form`` (made when missing) to ``value``.
+  const setHidden = (form, name, value, { first = false } = {}) => {
+    let input = form.querySelector(`input[name="${name}"]`);
+    if (!input) {
+      input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      if (first) form.prepend(input);
+      else form.append(input);
+    }
+    input.value = value;
+  };
 
   // 1. Each autosave makes (or updates) a revision, but the form's loaded_revision_*
   // inputs keep naming the revision the page was opened with, so the server's
@@ -29,14 +41,7 @@
   const refreshToken = (form) => {
     const token = currentToken();
     if (!form || !token) return;
-    let input = form.querySelector('input[name="csrfmiddlewaretoken"]');
-    if (!input) {
-      input = document.createElement("input");
-      input.type = "hidden";
-      input.name = "csrfmiddlewaretoken";
-      form.prepend(input);
-    }
-    input.value = token;
+    setHidden(form, "csrfmiddlewaretoken", token, { first: true });
   };
   // The full save (Simpan, Publikasi, ...).
   document.addEventListener("submit", (event) => refreshToken(event.target), true);
@@ -117,14 +122,7 @@
       const form = event.target;
       if (!(form instanceof HTMLFormElement) || !form.matches("[data-edit-form]")) return;
       const token = newToken();
-      let input = form.querySelector('input[name="warta_copy"]');
-      if (!input) {
-        input = document.createElement("input");
-        input.type = "hidden";
-        input.name = "warta_copy";
-        form.append(input);
-      }
-      input.value = token;
+      setHidden(form, "warta_copy", token);
       keep(storeKey(form.action), fieldsOf(new FormData(form)), token);
     },
     true,
