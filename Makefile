@@ -7,11 +7,14 @@ PORT   ?= 8000
 export PYTHON VENV
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test lint fmt check-deploy bench bench-full clean
+.PHONY: help venv run test lint fmt check-deploy bench bench-full clean locale
 
+# A target's description may name $(HOST) or $(PORT): help prints their values.
 help: ## List the targets
 	@echo "Warta — make targets:"
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk -v host='$(HOST)' -v port='$(PORT)' 'BEGIN {FS = ":.*## "} \
+		/^[a-z][a-z-]*:.*## / {text = $$2; gsub(/\$$\(HOST\)/, host, text); \
+		gsub(/\$$\(PORT\)/, port, text); printf "  make %-13s %s\n", $$1, text}' $(MAKEFILE_LIST)
 	@echo
 	@echo "Variables: HOST=$(HOST) PORT=$(PORT) PYTHON=$(PYTHON) (e.g. make run PORT=8001)"
 
@@ -21,9 +24,9 @@ venv: ## Create .venv and install Warta with its dev tools (again when pyproject
 run: venv .env ## Run the site on http://$(HOST):$(PORT)/ (migrate, admin account, demo content)
 	$(VENV)/bin/warta run --host $(HOST) --port $(PORT)
 
-.env: ## Local settings for this checkout, read by the warta command (made once)
+.env: ## Local settings for this checkout, read by warta and manage.py (made once)
 	@printf '%s\n' '# Local development settings, written by `make run`; see .env.example.' \
-		'# The warta command reads this file; variables set in the shell win.' \
+		'# warta and manage.py read this file; variables set in the shell win.' \
 		'DEBUG=true' > .env
 	@echo "==> Wrote .env (DEBUG=true for local use)"
 
@@ -37,6 +40,9 @@ lint: venv ## ruff check and ruff format --check
 fmt: venv ## Format the code and apply ruff's safe fixes
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+locale: venv ## Admin Indonesian: report Wagtail/Django strings still untranslated or English, compile .mo
+	$(VENV)/bin/python scripts/locale-refresh $(ARGS)
 
 check-deploy: venv ## warta check-deploy on a production-like set-up (PostgreSQL, Redis, collected static files)
 	@bash scripts/check-deploy

@@ -6,8 +6,13 @@ Markers (declared in pyproject.toml):
   pass of ``make test``); skipped with the reason on SQLite.
 - ``redis``: needs the Redis at ``WARTA_TEST_REDIS_URL`` (``make test`` sets it); take
   the URL from the ``redis_url`` fixture.
-- ``sqlite_pass``: slow and independent of the database (the XSS corpus: escaping is
-  the templates' and the sanitiser's): runs once, in the SQLite pass of ``make test``.
+- ``sqlite_pass``: runs once, in the SQLite pass of ``make test``, for tests whose
+  outcome does not depend on the database and that are slow or change server-wide
+  state the other pass (running at the same time) would see: the XSS corpus (escaping
+  is the templates' and the sanitiser's), the browser walks of screens and layout
+  (language, phone reading, avatars, sign-in, uploads), Redis CONFIG SET. The browser
+  tests that exercise the database (the newsroom's day, the reference article,
+  editing, the outage) run in both passes.
 - ``browser``: drives Debian's Chromium (``/usr/bin/chromium``) through Playwright;
   the fixtures live in ``tests/browser/conftest.py``.
 """

@@ -35,6 +35,7 @@ from warta.users.tests.conftest import make_user
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.sqlite_pass,  # the browser keeps the text: the same on either database
     # serialized_rollback: the next transactional test starts from the migrated rows.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]

@@ -21,6 +21,7 @@ from warta.users.roles import EDITOR
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.sqlite_pass,  # screens and layout: the same on either database
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

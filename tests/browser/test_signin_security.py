@@ -29,6 +29,7 @@ from warta.users.tests.conftest import make_user
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.sqlite_pass,  # screens and layout: the same on either database
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -8,17 +8,20 @@ The period (7 or 30 days) is chosen with ``?baca=`` on the dashboard's address.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
-from warta.analytics.queries import reading_report_now
+from warta.analytics.queries import POPULAR_DAYS, reading_report_now
 from warta.analytics.readers import REPEAT_WINDOW
 from warta.masthead.zones import DAY_NAMES, MONTH_NAMES
+from warta.scheduling.queries import zone_abbreviation
 
-PERIODS = (7, 30)
+# The first period is the window of Terpopuler on the reader site.
+PERIODS = (POPULAR_DAYS, 30)
 PERIOD_PARAM = "baca"
 
 CHART_WIDTH = 720
@@ -33,6 +36,12 @@ def format_number(value: int) -> str:
 
 def long_day(day: date) -> str:
     return f"{DAY_NAMES[day.weekday()]}, {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def long_hour(moment: datetime) -> str:
+    """'Minggu, 29 November 2026 pukul 14.00 WIB', in the active time zone."""
+    local = timezone.localtime(moment)
+    return f"{long_day(local.date())} pukul {local:%H.%M} {zone_abbreviation()}"
 
 
 @dataclass(frozen=True)
@@ -117,5 +126,7 @@ class ReadsPanel(Component):
             "last_day": long_day(report.per_day[-1][0]),
             "chart": bar_chart(report.per_day),
             "periods": [(n, f"?{PERIOD_PARAM}={n}", n == days) for n in PERIODS],
+            "since": long_hour(report.since),
+            "same_as_site": days == POPULAR_DAYS,
             "repeat_minutes": int(REPEAT_WINDOW.total_seconds() // 60),
         }

@@ -1,13 +1,16 @@
 """Popularity computed from the read counts over a time window.
 
-A window starts at the beginning of the hour ``since`` falls in, so "the last 24
-hours" is the current hour and the 24 before it. The reader site's windows (24
-hours, 7 days) come from the running totals (``ArticleReadTotals``,
+A window of ``days`` days is the current hour and the ``days`` x 24 hours before it
+(``window_start``), so the reader site and the admin mean the same thing by
+"7 hari terakhir". Terpopuler and Tag Terpopuler on the reader site and the top
+lists of the admin's "Statistik baca" rank through the same functions
+(``article_ranking``, ``tag_ranking``) over the same window (``POPULAR_DAYS`` on
+the site, the period chosen on the dashboard), so the two always agree. Windows of
+1 and 7 days come from the running totals (``ArticleReadTotals``,
 ``TagReadTotals``): the top rows of an index, whatever the number of reads. Any
-other window sums the hourly rows (``ArticleReads``, ``TagReads``), which the
-admin's report does. The reader-site widgets reuse a ranking for
-``WARTA_POPULAR_CACHE_SECONDS``, but always fetch the articles themselves, so an
-article taken down leaves Terpopuler at once.
+other window sums the hourly rows (``ArticleReads``, ``TagReads``). The
+reader-site widgets reuse a ranking for ``WARTA_POPULAR_CACHE_SECONDS``, but always
+fetch the articles themselves, so an article taken down leaves Terpopuler at once.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import BooleanField, Count, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Left, Length
 from django.utils import timezone
 from taggit.models import Tag
@@ -29,14 +32,38 @@ from warta.analytics.models import ArticleReads, ArticleReadTotals, TagReads, Ta
 from warta.articles.models import WRITER_ROLES, ArticleAuthor, ArticlePage
 from warta.articles.queries import listed_articles
 
-# Days of a reader-site window -> its column in the running totals.
+# Days of a window -> its column in the running totals.
 TOTALS_COLUMNS = {1: "last_day", 7: "last_week"}
+
+# The window of Terpopuler and Tag Terpopuler on the reader site, and the admin
+# dashboard's default period: "7 hari terakhir" on both sides.
+POPULAR_DAYS = 7
 
 T = TypeVar("T")
 
 # Extra ids fetched for the cached widget ranking, to fill in for articles
 # unpublished while the ranking is cached.
 _SPARE = 3
+
+
+def window_start(days: int, now: datetime | None = None) -> datetime:
+    """The first hour of the window of ``days`` days: the current hour and the
+    ``days`` x 24 hours before it, as the running totals keep them."""
+    return hour_of(now or timezone.now()) - timedelta(days=days)
+
+
+def article_ranking(days: int, limit: int) -> list[tuple[int, int]]:
+    """(article id, reads) of the live articles most read in the window of ``days``."""
+    if days in TOTALS_COLUMNS:
+        return running_ranking(TOTALS_COLUMNS[days], limit)
+    return read_ranking(window_start(days), limit)
+
+
+def tag_ranking(days: int, limit: int) -> list[Tag]:
+    """Tags by the reads of their articles in the window of ``days``, with ``.score``."""
+    if days in TOTALS_COLUMNS:
+        return tags_by_running_totals(TOTALS_COLUMNS[days], limit)
+    return tags_by_reads(window_start(days), limit)
 
 
 def read_ranking(since: datetime, limit: int) -> list[tuple[int, int]]:
@@ -55,17 +82,17 @@ def most_read_articles(since: datetime, limit: int = 5) -> list[ArticlePage]:
     return _articles_in_order(read_ranking(since, limit), limit)
 
 
-def most_read_now(days: int = 1, limit: int = 5) -> list[ArticlePage]:
-    """Terpopuler for the reader site: the last ``days`` x 24 hours, ranking cached."""
-    now = timezone.now()
-    key = f"analytics:most-read:{days}:{limit}:{hour_of(now):%Y%m%d%H}"
+def most_read_in_window(days: int, limit: int = 5) -> list[ArticlePage]:
+    """The live articles most read in the window of ``days``, each with ``.reads``:
+    what Terpopuler shows, computed afresh."""
+    return _articles_in_order(article_ranking(days, limit + _SPARE), limit)
 
-    def ranking() -> list[tuple[int, int]]:
-        if days in TOTALS_COLUMNS:
-            return running_ranking(TOTALS_COLUMNS[days], limit + _SPARE)
-        return read_ranking(now - timedelta(days=days), limit + _SPARE)
 
-    return _articles_in_order(_remembered(key, ranking), limit)
+def most_read_now(days: int = POPULAR_DAYS, limit: int = 5) -> list[ArticlePage]:
+    """Terpopuler for the reader site: ``most_read_in_window``, its ranking cached."""
+    key = f"analytics:most-read:{days}:{limit}:{hour_of(timezone.now()):%Y%m%d%H}"
+    ranking = _remembered(key, lambda: article_ranking(days, limit + _SPARE))
+    return _articles_in_order(ranking, limit)
 
 
 def running_ranking(column: str, limit: int) -> list[tuple[int, int]]:
@@ -83,27 +110,31 @@ def running_ranking(column: str, limit: int) -> list[tuple[int, int]]:
     return list(rows)
 
 
-def popular_tags(days: int = 7, limit: int = 10) -> list[Tag]:
-    """Tag Terpopuler: tags ranked by reads of their articles, each with ``.score``.
+def popular_tags(days: int = POPULAR_DAYS, limit: int = 10) -> list[Tag]:
+    """Tag Terpopuler: tags ranked by reads of their articles, each with ``.score``
+    and ``.by_reads`` (True).
 
-    Reads count for the tags an article carried when it was read. A new site has
-    no reads yet; then the tags used by the most live articles stand in, so the
-    widget never lists nothing while tags exist.
+    Reads count for the tags an article carried when it was read. A site with no
+    reads in the window yet gets the tags used by the most live articles instead
+    (``.by_reads`` False, so the widget does not claim a window), so the widget never
+    lists nothing while tags exist.
     """
-    if days in TOTALS_COLUMNS:
-        ranked = tags_by_running_totals(TOTALS_COLUMNS[days], limit)
-    else:
-        ranked = tags_by_reads(timezone.now() - timedelta(days=days), limit)
+    ranked = tag_ranking(days, limit)
+    for tag in ranked:
+        tag.by_reads = True
     if ranked:
         return ranked
     return list(
         Tag.objects.filter(articles_articletag_items__content_object__live=True)
-        .annotate(score=Count("articles_articletag_items"))
+        .annotate(
+            score=Count("articles_articletag_items"),
+            by_reads=Value(False, output_field=BooleanField()),
+        )
         .order_by("-score", "name")[:limit]
     )
 
 
-def popular_tags_now(days: int = 7, limit: int = 10) -> list[Tag]:
+def popular_tags_now(days: int = POPULAR_DAYS, limit: int = 10) -> list[Tag]:
     """``popular_tags`` for the header of every page, reused for a short while."""
     key = f"analytics:popular-tags:{days}:{limit}:{hour_of(timezone.now()):%Y%m%d%H}"
     return _remembered(key, lambda: popular_tags(days, limit))
@@ -118,7 +149,7 @@ def tags_by_running_totals(column: str, limit: int) -> list[Tag]:
     return list(
         Tag.objects.filter(pk__in=_top_tag_ids(column, limit))
         .annotate(score=Subquery(totals))
-        .order_by("-score", "name")
+        .order_by("-score", "pk")  # ties as the top rows were cut: any shorter list is a prefix
     )
 
 
@@ -148,7 +179,7 @@ def tags_by_reads(since: datetime, limit: int) -> list[Tag]:
         .values("total")
     )
     return list(
-        Tag.objects.filter(pk__in=top).annotate(score=Subquery(score)).order_by("-score", "name")
+        Tag.objects.filter(pk__in=top).annotate(score=Subquery(score)).order_by("-score", "pk")
     )
 
 
@@ -162,6 +193,8 @@ class ReadingReport:
     days: int
     first_day: date
     per_day: list[tuple[date, int]]
+    # The top lists' window: from this hour to now, the same as Terpopuler's.
+    since: datetime | None = None
     articles: list[dict] = field(default_factory=list)
     tags: list[dict] = field(default_factory=list)
     sections: list[dict] = field(default_factory=list)
@@ -173,24 +206,25 @@ class ReadingReport:
 
 
 def reading_report(days: int, limit: int = 10) -> ReadingReport:
-    """Reads per day and the top articles, tags, kanal and writers of ``days`` days.
+    """Reads per local day of the last ``days`` days, and the top articles, tags,
+    kanal and writers of the window of ``days`` (``window_start``): the articles and
+    tags ranked exactly as Terpopuler and Tag Terpopuler rank them.
 
     Plain values only, so the report can be cached as it is.
     """
     today = timezone.localdate()
     first_day = today - timedelta(days=days - 1)
-    since = timezone.make_aware(datetime.combine(first_day, datetime.min.time()))
+    since = window_start(days)
     return ReadingReport(
         days=days,
         first_day=first_day,
         per_day=reads_per_day(first_day, today),
+        since=since,
         articles=[
             {"id": a.pk, "title": a.title, "url": a.url, "reads": a.reads}
-            for a in most_read_articles(since, limit)
+            for a in most_read_in_window(days, limit)
         ],
-        tags=[
-            {"name": t.name, "slug": t.slug, "reads": t.score} for t in tags_by_reads(since, limit)
-        ],
+        tags=[{"name": t.name, "slug": t.slug, "reads": t.score} for t in tag_ranking(days, limit)],
         sections=top_sections(since, limit),
         authors=top_writers(since, limit),
     )

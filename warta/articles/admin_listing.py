@@ -44,6 +44,7 @@ from wagtail.models import Page, Revision, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from warta.articles.models import ArticleAuthor, ArticlePage
+from warta.articles.queries import with_takedown
 from warta.people.models import Person
 from warta.sections.models import SectionPage
 
@@ -249,7 +250,8 @@ class ArticleIndexView(IndexView):
             ),
         )
         pages = pages.prefetch_workflow_states()
-        return pages.annotate_site_root_state().annotate_approved_schedule()
+        pages = pages.annotate_site_root_state().annotate_approved_schedule()
+        return with_takedown(pages)  # "dicabut" in the status column
 
     def get_search_form(self):
         data = self.request.GET if self.search_kwarg in self.request.GET else None

@@ -320,3 +320,113 @@ def mark_saved_copy(request, response) -> None:
         secure=settings.SESSION_COOKIE_SECURE,
         samesite="Lax",
     )  # read by editing.js: not httponly; it names a token the browser made itself
+
+
+# A save clicked while the first autosave of a new page is on its way -------------
+#
+# On the create page, Wagtail's first autosave creates the page; a click on Simpan
+# konsep/Terbitkan while that autosave is in flight posts the form to the create
+# URL again. Wagtail would then refuse the taken slug with an uncaught
+# ValidationError (a 500) or, had it passed, make the article twice. ``editing.js``
+# holds such a click until the autosave has answered; should one still arrive, it
+# goes to the page the autosave made: a 307 to its edit URL (the POST is kept, so the
+# click's save applies there). The page is found by the create form's own token
+# (``CREATE_FORM_FIELD``, made by ``editing.js`` when the create page opens and posted
+# by its autosaves and saves): the page made from that form is remembered in the cache
+# (``remember_created_page``). A second create form, even with the same slug, has
+# another token: it gets Wagtail's slug error, as before. A click whose autosave was
+# still being saved (the slug check passed, the save then found the slug or the tree
+# place taken) is caught in ``RaceSafeCreateView``.
+
+CREATE_FORM_FIELD = "warta_create_form"
+CREATED_SECONDS = 3600  # how long a create form's page is remembered
+RACE_WAIT_SECONDS = 3.0  # a racing autosave's page is remembered right after its save
+_RACE_CHECKED = "_warta_create_race_checked"
+
+
+def _created_key(request) -> str | None:
+    token = request.POST.get(CREATE_FORM_FIELD, "")
+    if not _TOKEN.match(token):
+        return None
+    return f"warta:create-form:{request.user.pk}:{token}"
+
+
+@hooks.register("after_create_page")
+def remember_created_page(request, page):
+    if key := _created_key(request):
+        from django.core.cache import cache
+
+        cache.set(key, page.pk, CREATED_SECONDS)
+
+
+def created_from_this_form(request, parent_page, *, wait: float = 0.0):
+    """The never-published page this create form (its autosave) already made."""
+    from django.core.cache import cache
+
+    key = _created_key(request)
+    if key is None:
+        return None
+    deadline = time.monotonic() + wait
+    while (pk := cache.get(key)) is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if pk is None:
+        return None
+    return (
+        parent_page.get_children()
+        .filter(pk=pk, owner=request.user, first_published_at__isnull=True)
+        .first()
+    )
+
+
+def _to_twin(request, page):
+    from django.http import HttpResponseRedirect
+    from django.utils.http import urlencode
+
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if next_url := request.GET.get("next"):
+        url += "?" + urlencode({"next": next_url})
+    response = HttpResponseRedirect(url)
+    response.status_code = 307  # the browser posts the same form to the edit URL
+    return response
+
+
+class RaceSafeCreateView(CreateView):
+    """Wagtail's create view; a slug or tree place taken while it saved is not a 500."""
+
+    def form_valid(self, form):
+        from django.core.exceptions import ValidationError
+        from django.db import IntegrityError, transaction
+
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except (ValidationError, IntegrityError) as error:
+            twin = created_from_this_form(self.request, self.parent_page, wait=RACE_WAIT_SECONDS)
+            if twin is not None:
+                return _to_twin(self.request, twin)
+            if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(
+                    None,
+                    "Halaman tidak dapat dibuat karena bersamaan dengan penyimpanan lain. "
+                    "Periksa daftar halaman, lalu tekan Simpan lagi.",
+                )
+            form.restore_required_fields()
+            return self.form_invalid(form)
+
+
+@hooks.register("before_create_page", order=1)
+def save_onto_autosaved_page(request, parent_page, page_class):
+    if request.method != "POST" or getattr(request, _RACE_CHECKED, False):
+        return None
+    if getattr(request, _CHECKED, False) or not is_create_view(request):
+        return None
+    if not request.accepts("text/html"):
+        return None  # the autosave itself (JSON)
+    if twin := created_from_this_form(request, parent_page):
+        return _to_twin(request, twin)
+    setattr(request, _RACE_CHECKED, True)
+    viewset = page_viewset_registry.get_by_type(page_class)
+    return viewset.construct_view(RaceSafeCreateView)(request, **request.resolver_match.kwargs)

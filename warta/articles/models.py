@@ -21,12 +21,13 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     PublishingPanel,
+    TitleFieldPanel,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from warta.articles.admin_forms import ArticleAdminForm
+from warta.articles.admin_forms import ArticleAdminForm, HeadlineInput
 from warta.articles.dateline import with_dateline
 from warta.blocks.body import ArticleBodyBlock
 from warta.people.models import ContributorRole
@@ -172,7 +173,13 @@ class ArticlePage(Page):
     )
 
     content_panels = [
-        FieldPanel("title", heading="Judul berita"),
+        # Fills the slug (tab "Promosikan") as the headline is typed, until published.
+        TitleFieldPanel(
+            "title",
+            heading="Judul berita",
+            placeholder="Judul berita*",
+            widget=HeadlineInput(),  # wraps a long headline (a phone cut it off)
+        ),
         FieldPanel("summary"),
         MultiFieldPanel(
             [
@@ -284,6 +291,41 @@ class ArticlePage(Page):
         if self.updated_at and published and self.updated_at - published > UPDATE_GRACE:
             return self.updated_at
         return None
+
+    def with_content_json(self, content):
+        """A revision's content on this record, keeping the record's ``updated_at``.
+
+        The update time is bookkeeping of publications (``services.record_publication``
+        moves it only when the story changes), not content an editor writes: a
+        revision's stale copy must not roll it back when the revision is published."""
+        obj = super().with_content_json(content)
+        obj.updated_at = self.updated_at
+        return obj
+
+    # The admin's status: a taken-down article is "dicabut", not a draft -------
+
+    @cached_property
+    def current_takedown(self) -> Takedown | None:
+        """The takedown that keeps this article off the site (None while live, or
+        when it was unpublished without one). Listings annotate it in one query
+        (``queries.with_takedown``); otherwise it is looked up here."""
+        if self.live or not self.pk:
+            return None
+        if "takedown_reason_now" in self.__dict__:
+            reason = self.__dict__["takedown_reason_now"]
+            if not reason:
+                return None
+            return Takedown(reason=reason, text=self.__dict__.get("takedown_text_now") or "")
+        takedowns = Takedown.objects.filter(article_id=self.pk)
+        if self.last_published_at:
+            takedowns = takedowns.filter(created_at__gte=self.last_published_at)
+        return takedowns.first()
+
+    @property
+    def status_string(self):
+        if self.current_takedown is not None:
+            return "dicabut"
+        return super().status_string
 
     @property
     def lead_caption(self) -> str:

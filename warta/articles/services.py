@@ -18,6 +18,7 @@ from warta.articles.models import (
     Takedown,
     TakedownReason,
 )
+from warta.articles.updates import story_changed
 from warta.images.services import prepare_renditions
 from warta.pagecache.services import purge_article
 from warta.search.services import index_article
@@ -44,11 +45,13 @@ def publish_article(article: ArticlePage, user=None) -> ArticlePage:
     return article
 
 
-def record_publication(article: ArticlePage) -> None:
+def record_publication(article: ArticlePage, revision=None) -> None:
     """Stamp the public publication and update times after Wagtail has published.
 
     The first publication fixes ``published_at`` (unless the editor or an import
-    set it); a later re-publication marks the article as updated. After the
+    set it); a later re-publication marks the article as updated only when the
+    story changed (``updates.story_changed``: headline, summary, lead image,
+    body), not for a flag, a label or a tag. After the
     commit the article's search document is rewritten (a failure there is logged
     and never undoes the publication; ``warta reindex-articles`` repairs it).
     """
@@ -63,6 +66,7 @@ def record_publication(article: ArticlePage) -> None:
         article.first_published_at
         and article.last_published_at
         and article.last_published_at - article.first_published_at > UPDATE_GRACE
+        and story_changed(article.pk, revision or article.live_revision)
     ):
         changes["updated_at"] = article.last_published_at
     if changes:

@@ -6,8 +6,8 @@ from warta.articles.models import ArticlePage
 from warta.articles.services import record_publication
 
 
-def on_article_published(sender, instance, **kwargs):
-    record_publication(instance)
+def on_article_published(sender, instance, revision=None, **kwargs):
+    record_publication(instance, revision)
 
 
 def connect():

@@ -235,3 +235,43 @@ def register_article_listing():
     from warta.articles.admin_listing import article_listing_viewset
 
     return article_listing_viewset
+
+
+# The editor's desk (review.py): the review queue first on the dashboard, approve
+# actions that say whether they publish or schedule, and "dicabut" in listings.
+
+
+@hooks.register("construct_homepage_panels")
+def review_queue_first(request, panels):
+    from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+
+    from warta.articles.review import ReviewQueuePanel
+
+    panels[:] = [p for p in panels if type(p) is not WorkflowObjectsToModeratePanel]
+    panels.append(ReviewQueuePanel(request))
+
+
+@hooks.register("construct_page_action_menu")
+def approve_says_what_it_does(menu_items, request, context):
+    from warta.articles.review import relabel_approve_items
+
+    relabel_approve_items(menu_items, request, context)
+
+
+@hooks.register("after_edit_page")
+def approve_says_scheduled(request, page):
+    from warta.articles.review import say_approval_scheduled
+
+    say_approval_scheduled(request, page)
+
+
+@hooks.register("insert_editor_js")
+def review_js():
+    return format_html('<script src="{}"></script>', static("articles/review.js"))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_takedown_status(parent_page, pages, request):
+    from warta.articles.queries import with_takedown
+
+    return with_takedown(pages)

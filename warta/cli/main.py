@@ -1,7 +1,8 @@
 """The ``warta`` command.
 
 It reads ``.env`` in the current directory first (variables already set win), so
-the commands of a local checkout share the settings ``make run`` wrote there.
+the commands of a local checkout share the settings ``make run`` wrote there
+(``manage.py`` reads the same file the same way).
 
 ``warta run`` starts the embedded site; every other word is one of Warta's (or
 Django's) management commands with dashes for underscores, so ``warta import-text
@@ -20,9 +21,9 @@ DEFAULT_PORT = 8000
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from warta.config.env import load_env_file
+    from warta.config.env import load_local_env
 
-    load_env_file(os.environ.get("WARTA_ENV_FILE", ".env"))
+    load_local_env()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warta.config.settings")
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(__doc__.strip())

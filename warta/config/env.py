@@ -55,13 +55,21 @@ def require(name: str, value: str | None, why: str) -> str:
     return value
 
 
+def load_local_env() -> list[str]:
+    """Read the checkout's ``.env`` (the one ``make run`` writes) for a command a
+    person types there: ``warta`` and ``manage.py`` both call this first, so they see
+    the same settings. ``WARTA_ENV_FILE`` names another file (``/dev/null``: none).
+    Variables already set in the environment win. Returns the names it set.
+
+    Servers (gunicorn, ``wsgi.py``) and tests never call it: they see exactly the
+    environment they were started with.
+    """
+    return load_env_file(os.environ.get("WARTA_ENV_FILE", ".env"))
+
+
 def load_env_file(path) -> list[str]:
     """Read KEY=VALUE lines from ``path`` into the environment, never overriding a
-    variable that is already set. Returns the names it set.
-
-    Only the ``warta`` command calls this (for the ``.env`` that ``make run`` writes),
-    so tests and servers see exactly the environment they were started with.
-    """
+    variable that is already set. Returns the names it set."""
     from pathlib import Path
 
     file = Path(path)

@@ -25,3 +25,14 @@ WARTA_PAGE_CACHE_WARM = False
 _local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "warta"}
 if not os.environ.get("REDIS_URL"):
     CACHES = {"default": _local, "pagecache": dict(_local)}
+# SQLite's test database is a file (in memory-backed /dev/shm where there is one), not
+# Django's shared in-memory database: with that, the live server's thread and the test
+# share ONE connection object, so a test reading the database while the browser's
+# request is still being answered raced it and could leave the connection outside
+# autocommit ("on_commit() cannot be used in manual transaction management" in the
+# next test). A file gives each thread its own connection, as in production.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    _shm = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()  # noqa: S108
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(_shm, f"warta-test-{os.getpid()}.sqlite3")
+    }

@@ -161,9 +161,31 @@ def _write(parsed, section, user, picture, stored) -> ImportResult:
     ]
     article.wire_agencies = [_agency(name) for name in parsed.wire_agencies]
     section.add_child(instance=article)  # Page.save() runs full_clean()
-    article.save_revision(user=user, log_action=True)
+    revision = article.save_revision(user=user, log_action=True)
+    _date_from_source(article, revision, parsed)
     warnings = [*parsed.warnings, *warnings]
     return ImportResult(article, parsed, image, warnings, new_people)
+
+
+def _date_from_source(article: ArticlePage, revision, parsed: ParsedPage) -> None:
+    """Date the article by its source, not by the import: the admin lists when a
+    story was first published and last changed (``first_published_at``,
+    ``latest_revision_created_at``), and an imported 2022 story must not show as
+    published "1 menit yang lalu". Wagtail keeps ``first_published_at`` when the
+    draft is published later."""
+    if parsed.published_at is None:
+        return
+    changed = parsed.updated_at or parsed.published_at
+    dates = {
+        "first_published_at": parsed.published_at,
+        "last_published_at": changed,
+        "latest_revision_created_at": changed,
+    }
+    ArticlePage.objects.filter(pk=article.pk).update(**dates)
+    for name, value in dates.items():
+        setattr(article, name, value)
+    type(revision).objects.filter(pk=revision.pk).update(created_at=changed)
+    revision.created_at = changed
 
 
 def _people(names: list[str]) -> tuple[list[Person], list[Person]]:

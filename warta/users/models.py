@@ -72,10 +72,14 @@ class SectionEditorApprovalTask(Task):
 
     def get_actions(self, obj, user):
         if self._can_review(obj, user):
+            # "... dan jadwalkan" when the draft has a go-live time ahead (articles.review).
+            from warta.articles.review import approve_label
+
+            go_live_at = getattr(obj, "go_live_at", None)
             return [
                 ("reject", "Minta perubahan", True),
-                ("approve", "Setujui dan terbitkan", False),
-                ("approve", "Setujui dengan komentar", True),
+                ("approve", approve_label(go_live_at), False),
+                ("approve", approve_label(go_live_at, with_comment=True), True),
             ]
         return []
 

@@ -48,12 +48,15 @@ ROLES: tuple[Role, ...] = (
         name=PENULIS,
         description=(
             "Menulis berita di semua kanal dan menyunting drafnya sendiri, lalu mengajukan "
-            "ke editor. Tidak dapat menerbitkan, menarik atau menghapus berita."
+            "ke editor. Tidak dapat menerbitkan, menarik atau menghapus berita. Membuat "
+            "dan menyunting profil kontributornya sendiri."
         ),
         permissions=(
             "wagtailadmin.access_admin",
             "articles.add_articlepage",
             "articles.change_articlepage",
+            # Her own contributor profile only: see permissions.OwnRecordPermissionPolicy.
+            "people.add_person",
             "people.view_person",
         ),
         page_permissions=("add_page",),

@@ -54,6 +54,10 @@ class EditorSectionsIndexView(ManageEditorsMixin, WagtailAdminTemplateMixin, Tem
     page_title = "Editor kanal"
     header_icon = "group"
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's slim header shows the last breadcrumb: without this one, "Beranda".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = sections_with_editors()

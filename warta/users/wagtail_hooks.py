@@ -6,6 +6,8 @@
 - Administrator accounts stay out of reach of non-administrators.
 - The reviewer's comment shown to the writer when an article comes back.
 - "Editor kanal", where Redaktur decides which kanal each editor works in.
+- Avatars: the uploaded photo or the initials, never Gravatar (``avatars.py``).
+- Others' drafts hidden from a writer in the page chooser (``permissions.hidden_drafts``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,13 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, WorkflowState
 
-from warta.users.permissions import BULK_PAGE_ACTIONS, page_type_allows, refusal
+from warta.users.avatars import avatar_url
+from warta.users.permissions import (
+    BULK_PAGE_ACTIONS,
+    page_type_allows,
+    refusal,
+    without_hidden_drafts,
+)
 from warta.users.views import (
     EditorSectionsEditView,
     EditorSectionsIndexView,
@@ -225,3 +233,22 @@ def user_listing_editor_sections_button(user, request_user):
             icon_name="group",
             priority=50,
         )
+
+
+# Avatars ------------------------------------------------------------------------
+# Gravatar is off (settings.py); every avatar is the uploaded photo or the initials.
+
+
+@hooks.register("get_avatar_url")
+def avatar_without_gravatar(user, size):
+    return avatar_url(user, size)
+
+
+# Others' drafts, out of a writer's sight ---------------------------------------
+# The explorer, its side menu, the page search and Riwayat go through the page
+# policy (permissions.NewsroomPagePermissionPolicy); the page chooser does not.
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_others_drafts_in_chooser(pages, request):
+    return without_hidden_drafts(pages, request.user)

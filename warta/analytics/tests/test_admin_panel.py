@@ -5,11 +5,14 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.utils import timezone
 
+from warta.analytics import services
 from warta.analytics.buffers import hour_of
 from warta.analytics.panels import bar_chart, format_number
-from warta.analytics.tests.conftest import add_reads
+from warta.analytics.queries import POPULAR_DAYS, window_start
+from warta.analytics.tests.conftest import FIREFOX, add_reads, beacon
 from warta.testing.factories import make_article, make_person, make_section
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +72,49 @@ def test_chart_geometry_and_number_format():
     assert chart.bars[2].height == 2 * chart.bars[1].height
     assert chart.bars[2].y + chart.bars[2].height == chart.baseline
     assert format_number(1234567) == "1.234.567"
+
+
+def _listed(html: str, start: str, item: str) -> list[str]:
+    """The texts matching ``item`` in the first <ol> after ``start``."""
+    after = html[html.index(start) :]
+    return re.findall(item, after[: after.index("</ol>")])
+
+
+def test_the_dashboard_ranks_as_terpopuler_and_tag_terpopuler_do(admin_client, buffer):
+    """The admin's top lists and the reader site's lists: same reads, same window,
+    same order. Reads at the window's first hour count on both sides (they are
+    before the first day of the dashboard's chart); an hour earlier on neither."""
+    section = make_section("Nasional")
+    start = window_start(POPULAR_DAYS)
+    now = hour_of(timezone.now())
+    spec = {
+        "Terlalu lama": (start - timedelta(hours=1), 5000, ["gempa"]),
+        "Lama": (start, 300, ["banjir"]),
+        "Sedang": (now - timedelta(days=2), 120, ["pajak", "banjir"]),
+        "Kemarin": (now - timedelta(days=1), 40, ["pemilu"]),
+    }
+    made = {}
+    for title, (hour, reads, tags) in spec.items():
+        made[title] = make_article(title=title, section=section, tags=tags)
+        add_reads(made[title], hour, reads)
+    # Six fresh reads through the beacon and its buffer, as readers make them.
+    fresh = make_article(title="Segar", section=section, tags=["pemilu"])
+    reader = Client()
+    for n in range(6):
+        assert beacon(reader, fresh.pk, user_agent=f"{FIREFOX} pembaca/{n}").status_code == 204
+    services.flush_reads()
+
+    articles = ["Lama", "Sedang", "Kemarin", "Segar"]
+    tags = ["banjir", "pajak", "pemilu"]  # 420, 120, 46; gempa read only before the window
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert "Daftar terpopuler: <strong>7 hari terakhir</strong>" in dashboard
+    assert "sama dengan daftar Terpopuler dan Tag Terpopuler di situs" in dashboard
+    assert _listed(dashboard, "<h3>Berita terpopuler</h3>", r'/edit/">([^<]+)</a>') == articles
+    assert _listed(dashboard, "<h3>Tag terpopuler</h3>", r">#([^<]+)</a>") == tags
+
+    page = reader.get(fresh.url).content.decode()
+    assert "Terpopuler <small>7 hari terakhir</small>" in page
+    assert "Tag Terpopuler <small>7 hari terakhir</small>" in page
+    assert _listed(page, '<ol class="most-read-list">', r'">([^<]+)</a></li>') == articles
+    public_tags = page[page.index('class="popular-tags') :]
+    assert re.findall(r">#([^<]+)</a>", public_tags[: public_tags.index("</ul>")]) == tags

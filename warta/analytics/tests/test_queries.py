@@ -121,16 +121,17 @@ def test_reading_report_for_the_dashboard(django_assert_num_queries):
 
 
 def test_terpopuler_on_the_article_and_home_pages(client, newsroom):
+    """One window on every page, the admin's default period: 7 hari terakhir."""
     article = newsroom["B"]
     html = client.get(article.url).content.decode()
     assert f'data-article-id="{article.pk}"' in html
     sidebar = html[html.index('<aside class="sidebar">') :]
-    assert "Terpopuler" in sidebar and "24 jam terakhir" in sidebar
+    assert "Terpopuler <small>7 hari terakhir</small>" in sidebar
     listed = sidebar[sidebar.index('<ol class="most-read-list">') :]
-    assert listed.index(">B<") < listed.index(">C<") < listed.index(">A<")
+    assert listed.index(">A<") < listed.index(">C<") < listed.index(">B<")
 
     home = client.get(home_page().url).content.decode()
-    assert "24 jam terakhir" in home and "7 hari terakhir" in home
+    assert home.count('class="most-read"') == 1 and "24 jam terakhir" not in home
     week = home[home.index('id="terpopuler-7"') :]
     assert week.index(">A<") < week.index(">C<") < week.index(">B<")
     assert "Draf" not in home

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.models import Tag
@@ -18,6 +19,13 @@ from wagtail.models import Revision, Site
 
 from warta.advertising.models import AdSlot
 from warta.analytics.models import ArticleReads
+from warta.analytics.queries import (
+    POPULAR_DAYS,
+    most_read_now,
+    popular_tags_now,
+    reading_report,
+    window_start,
+)
 from warta.articles.models import ArticlePage, WireAgency
 from warta.demo import content
 from warta.demo.services import (
@@ -58,6 +66,7 @@ def _article_text(article: ArticlePage) -> str:
 
 
 @pytest.mark.django_db
+@pytest.mark.sqlite_pass  # the full demo (renditions of every photo) is `make run`'s: SQLite
 def test_demo_command_fills_an_empty_site_once():
     output = _run_demo()
     assert "Konten contoh selesai dimuat" in output
@@ -135,6 +144,7 @@ def test_demo_command_fills_an_empty_site_once():
     assert today in read_days
     assert len(read_days) == 14
     assert not ArticleReads.objects.filter(hour__gt=timezone.now()).exists()
+    _demo_terpopuler_matches_the_admin_and_the_history()
 
     for image in WartaImage.objects.all():
         made = set(WartaRendition.objects.filter(image=image).values_list("filter_spec", flat=True))
@@ -158,8 +168,29 @@ def test_small_demo_for_tests_keeps_the_shape():
     assert summary.articles == ArticlePage.objects.live().count() == 6
     times = sorted(ArticlePage.objects.values_list("published_at", flat=True))
     assert timedelta(days=3) <= times[-1] - times[0] <= timedelta(days=4)
+    _demo_terpopuler_matches_the_admin_and_the_history()
     with pytest.raises(SiteNotEmpty):
         load_demo_content(articles=1, days=1)
+
+
+def _demo_terpopuler_matches_the_admin_and_the_history():
+    """The demo's past reads reach Terpopuler and Tag Terpopuler, ranked as the
+    admin's "Statistik baca" ranks them, and as the hourly history sums up."""
+    start = window_start(POPULAR_DAYS)
+    history = (
+        ArticleReads.objects.filter(hour__gte=start)
+        .values("article_id")
+        .annotate(total=Sum("reads"))
+        .order_by("-total", "-article_id")
+    )
+    expected = [(row["article_id"], row["total"]) for row in history][:5]
+    public = [(a.pk, a.reads) for a in most_read_now()]
+    assert len(public) == 5 and public == expected
+    report = reading_report(POPULAR_DAYS)
+    assert [(a["id"], a["reads"]) for a in report.articles][:5] == public
+    tags = popular_tags_now()
+    assert tags and all(t.by_reads for t in tags)
+    assert [(t["name"], t["reads"]) for t in report.tags] == [(t.name, t.score) for t in tags]
 
 
 def _all_demo_text() -> str:

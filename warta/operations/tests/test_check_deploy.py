@@ -117,7 +117,10 @@ def test_an_unreachable_redis_is_a_problem_and_no_redis_a_warning():
 @pytest.fixture
 def redis_config(redis_url):
     """The test Redis with its memory settings restored afterwards: CONFIG SET is
-    server-wide, so every value changed here is put back in a finally."""
+    server-wide, so every value changed here is put back in a finally. The tests using
+    it run in the SQLite pass only (``sqlite_pass``): the PostgreSQL pass runs at the
+    same time against the same server, and two save-and-restore pairs interleaving
+    would leave it with a test's settings."""
     import redis as redis_client
 
     client = redis_client.Redis.from_url(redis_url)
@@ -131,6 +134,7 @@ def redis_config(redis_url):
 
 
 @pytest.mark.redis
+@pytest.mark.sqlite_pass
 def test_a_running_redis_that_evicts_only_pages_passes(redis_url, redis_config):
     redis_config.config_set("maxmemory", str(4 * 1024**3))
     redis_config.config_set("maxmemory-policy", "volatile-lru")
@@ -140,6 +144,7 @@ def test_a_running_redis_that_evicts_only_pages_passes(redis_url, redis_config):
 
 
 @pytest.mark.redis
+@pytest.mark.sqlite_pass
 @pytest.mark.parametrize("policy", ["noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random"])
 def test_a_redis_that_freezes_the_site_or_loses_reads_fails(redis_url, redis_config, policy):
     redis_config.config_set("maxmemory", str(4 * 1024**3))
@@ -150,6 +155,7 @@ def test_a_redis_that_freezes_the_site_or_loses_reads_fails(redis_url, redis_con
 
 
 @pytest.mark.redis
+@pytest.mark.sqlite_pass
 def test_a_redis_without_a_memory_limit_is_a_warning(redis_url, redis_config):
     redis_config.config_set("maxmemory", "0")
     redis_config.config_set("maxmemory-policy", "volatile-lru")
@@ -158,6 +164,7 @@ def test_a_redis_without_a_memory_limit_is_a_warning(redis_url, redis_config):
 
 
 @pytest.mark.redis
+@pytest.mark.sqlite_pass
 def test_a_redis_refusing_config_get_is_a_warning(redis_url, redis_config):
     """A managed Redis often forbids CONFIG: here an ACL user without it."""
     from urllib.parse import urlsplit, urlunsplit

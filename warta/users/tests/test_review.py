@@ -77,7 +77,8 @@ def test_editor_schedules_while_approving(newsroom):
         **{"action-workflow-action": "1", "workflow-action-name": "approve"},
     )
 
-    response = client_for(newsroom.editor).post(f"/admin/pages/{article.pk}/edit/", form)
+    editor = client_for(newsroom.editor)
+    response = editor.post(f"/admin/pages/{article.pk}/edit/", form)
 
     assert response.status_code == 302
     article.refresh_from_db()
@@ -86,6 +87,12 @@ def test_editor_schedules_while_approving(newsroom):
     assert not article.live
     assert article.scheduled_revision is not None
     assert ("wagtail.publish.schedule", "editor") in log_actions(article)
+    # The message says it is scheduled, and when (not only "telah diperbarui").
+    page = editor.get(response["Location"]).content.decode()
+    when = go_live.replace("-", "/").split(" ")
+    when = f"{'/'.join(reversed(when[0].split('/')))} {when[1]}"
+    assert f"“{article.title}” disetujui dan dijadwalkan tayang {when}" in page
+    assert "telah diperbarui" not in page
 
 
 def test_request_changes_reaches_the_writer_with_the_comment(newsroom):

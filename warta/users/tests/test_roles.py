@@ -108,6 +108,9 @@ def test_editor_kanal_admin_page(newsroom):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Sari Editor" in page and "Nasional" in page and "Olahraga" in page
+    # The slim header's title is its last breadcrumb (it was "Beranda").
+    header = page[page.index("<header") : page.index("</header>")]
+    assert "Editor kanal" in header.split("<li")[-1]
     assert f"/admin/editor-kanal/{newsroom.penulis.pk}/" in page
     form = client_for(newsroom.redaktur).get(f"/admin/editor-kanal/{newsroom.editor.pk}/")
     assert form.status_code == 200

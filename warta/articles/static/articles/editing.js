@@ -63,7 +63,12 @@
   // to the server, which shows the form filled with it and saves nothing.
   const STORE = "warta.unsaved:";
   const SAVED_COOKIE = "warta_saved";
-  const NOT_KEPT = new Set(["csrfmiddlewaretoken", "warta_copy", "warta_restore"]);
+  const NOT_KEPT = new Set([
+    "csrfmiddlewaretoken",
+    "warta_copy",
+    "warta_restore",
+    "warta_create_form",
+  ]);
   const MOVING = new Set(["loaded_revision_id", "loaded_revision_created_at"]);
 
   const storeKey = (url) => STORE + new URL(url, window.location.href).pathname;
@@ -291,4 +296,72 @@
     }
     offer(form, key, copy);
   });
+
+  // 6. A click on Simpan konsep/Terbitkan while an autosave is on its way waits for it.
+  // On a new page the first autosave creates the page and points the form at the
+  // page's edit URL; the create form posted meanwhile would make the page again (the
+  // server sends such a post on to the autosaved page: editing.save_onto_autosaved_page).
+  // On an existing page it would post a revision the autosave is replacing. The held
+  // click is posted once the autosave has answered (or after WAIT_MS), with the
+  // clicked button's name, to wherever the form now points.
+  // The create form's token names this form to the server, in its autosaves and its
+  // saves: a save that still reaches the create URL after the autosave made the page
+  // goes on to that page (and a second create form, another token, does not).
+  const addCreateToken = () => {
+    const form = editForm();
+    if (!form || form.querySelector('input[name="warta_create_form"]')) return;
+    const path = new URL(form.action, window.location.href).pathname;
+    if (/\/pages\/add\//.test(path)) setHidden(form, "warta_create_form", newToken());
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", addCreateToken);
+  } else {
+    addCreateToken();
+  }
+  const WAIT_MS = 15000;
+  let autosaving = false;
+  let held = null;
+  const release = () => {
+    if (!held || autosaving) return;
+    const { form, submitter, timer } = held;
+    held = null;
+    window.clearTimeout(timer);
+    if (submitter && submitter.name) setHidden(form, submitter.name, submitter.value || "1");
+    form.requestSubmit();
+  };
+  document.addEventListener("w-autosave:save", (event) => {
+    autosaving = true;
+    // A save cancelled by another listener posts nothing and answers nothing.
+    window.setTimeout(() => {
+      if (event.defaultPrevented) {
+        autosaving = false;
+        release();
+      }
+    }, 0);
+  });
+  ["w-autosave:success", "w-autosave:error", "w-autosave:deactivated"].forEach((name) => {
+    document.addEventListener(name, () => {
+      autosaving = false;
+      // After this event's other handlers (the form's loaded revision, above), and
+      // after a follow-up autosave Wagtail may start at once (then wait for that one).
+      window.setTimeout(release, 0);
+    });
+  });
+  window.addEventListener(
+    "submit",
+    (event) => {
+      const form = event.target;
+      if (!autosaving || !(form instanceof HTMLFormElement)) return;
+      if (!form.matches("[data-edit-form]")) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      if (held) return;
+      const timer = window.setTimeout(() => {
+        autosaving = false;
+        release();
+      }, WAIT_MS);
+      held = { form, submitter: event.submitter, timer };
+    },
+    true,
+  );
 })();
