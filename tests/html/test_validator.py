@@ -12,6 +12,7 @@ from warta.testing.factories import home_page, make_article, make_image, make_pe
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.sqlite_pass,  # markup is the templates': checked once
     pytest.mark.skipif(shutil.which("java") is None, reason="the Nu checker needs Java"),
 ]
 

@@ -11,7 +11,8 @@ from warta.frontpage.models import HomeTopStory
 from warta.notices.models import Notice
 from warta.testing.factories import home_page, make_article, make_image, make_person, make_section
 
-pytestmark = pytest.mark.django_db
+# The ORM asks the same queries of either database: counted once, in the SQLite pass.
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_pass]
 
 # Terpopuler: its ranking and its articles, two queries; hak jawab links both ways: one;
 # the ralat (corrections) shown under the article: one.
