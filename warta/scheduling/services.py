@@ -32,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -91,8 +92,25 @@ def publish_due() -> PassResult:
             continue
         if done:
             result.expired.append(str(pk))
+    purge_when_a_notice_turned()
     record_heartbeat(result)
     return result
+
+
+def purge_when_a_notice_turned() -> bool:
+    """Purge the page cache when a notice's display window opened or closed since
+    the last pass: saving a notice purges (``notices.signal_handlers``), but a notice
+    set to start at 18.00 would otherwise reach cached pages only when they expire."""
+    from warta.notices.queries import notice_turned_between
+    from warta.pagecache.services import purge_all
+
+    now = timezone.now()
+    last = SchedulerHeartbeat.objects.filter(pk=SchedulerHeartbeat.SINGLETON_PK).first()
+    since = last.last_run_at if last else now - timedelta(seconds=settings.WARTA_PAGE_CACHE_SECONDS)
+    if not notice_turned_between(since, now):
+        return False
+    purge_all()
+    return True
 
 
 def publish_scheduled_revision(revision_id: int) -> str | None:

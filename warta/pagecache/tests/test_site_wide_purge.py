@@ -180,3 +180,35 @@ def test_the_first_reader_of_a_fresh_site_keeps_the_cache(
     assert SiteSettings.objects.exists()
     assert callbacks == []
     assert client.get(article.url)["X-Cache"] == "HIT"
+
+
+def test_a_notice_reaches_cached_pages_when_its_time_comes(
+    client, article, django_capture_on_commit_callbacks
+):
+    """Nobody saves anything at 18.00 when a notice set to start then opens: the
+    scheduler's pass notices that its window turned and purges."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from warta.scheduling.models import SchedulerHeartbeat
+    from warta.scheduling.services import publish_due
+
+    start = timezone.now() + timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = Notice.objects.create(text="Siaran langsung debat capres", starts_at=start)
+    assert "Siaran langsung" not in _warm(client, article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_due()  # before its time: the cached page stays
+    assert client.get(article.url)["X-Cache"] == "HIT"
+
+    # Its time comes (moved, not saved: no signal) after the last pass.
+    Notice.objects.filter(pk=notice.pk).update(starts_at=timezone.now() - timedelta(seconds=1))
+    SchedulerHeartbeat.objects.update(last_run_at=timezone.now() - timedelta(seconds=5))
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_due()
+    assert "Siaran langsung debat capres" in _fresh(client, article.url)
+    _warm(client, article.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_due()  # the next pass has nothing new to purge
+    assert client.get(article.url)["X-Cache"] == "HIT"
