@@ -92,3 +92,27 @@ def make_article(
         revision.publish()
         article.refresh_from_db()
     return article
+
+
+TEST_PASSWORD = "sandi-123"  # noqa: S105 - test accounts only
+
+
+def make_user(username: str, *roles: str, password: str = TEST_PASSWORD):
+    """An admin account holding the given newsroom roles (``warta.users.roles``)."""
+    from django.contrib.auth import get_user_model
+
+    from warta.users.services import assign_role
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", password)
+    for role in roles:
+        assign_role(user, role)
+    return user
+
+
+def signed_in_client(user):
+    """A Django test client with ``user`` signed in (no sign-in form, no throttle)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client

@@ -5,39 +5,30 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page
 
 from warta.articles.admin_listing import PER_PAGE
-from warta.testing.factories import make_article, make_person, make_section
+from warta.testing.factories import (
+    make_article,
+    make_person,
+    make_section,
+    make_user,
+    signed_in_client,
+)
 from warta.users.roles import PENULIS, REDAKTUR
-from warta.users.services import assign_role, set_editor_sections
+from warta.users.services import set_editor_sections
 
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/berita/"
 
 
-def _user(username: str, *roles: str):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "sandi-123")
-    for role in roles:
-        assign_role(user, role)
-    return user
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 @pytest.fixture
 def redaktur():
-    return _client(_user("redaktur", REDAKTUR))
+    return signed_in_client(make_user("redaktur", REDAKTUR))
 
 
 def _listed(client, **params) -> list[int]:
@@ -100,7 +91,7 @@ def test_penulis_filter_follows_the_byline(redaktur):
 
 def test_status_filter(redaktur):
     section = make_section("Nasional")
-    writer = _user("penulis", PENULIS)
+    writer = make_user("penulis", PENULIS)
     live = make_article(title="Tayang", section=section)
     live_with_draft = make_article(title="Tayang dengan draf", section=section)
     live_with_draft.title = "Tayang dengan draf, judul baru"
@@ -177,36 +168,36 @@ def test_pagination_newest_change_first_without_overlap(redaktur):
 
 def test_penulis_sees_only_own_articles():
     section = make_section("Nasional")
-    writer, other = _user("penulis", PENULIS), _user("penulis_lain", PENULIS)
+    writer, other = make_user("penulis", PENULIS), make_user("penulis_lain", PENULIS)
     own_draft = _draft(section, owner=writer, title="Draf sendiri")
     own_live = make_article(section=section, owner=writer)
     _draft(section, owner=other, title="Draf orang lain")
     make_article(section=section, owner=other)
     make_article(section=section)
-    assert set(_listed(_client(writer))) == {own_draft.pk, own_live.pk}
-    assert _listed(_client(writer), q="orang lain") == []
+    assert set(_listed(signed_in_client(writer))) == {own_draft.pk, own_live.pk}
+    assert _listed(signed_in_client(writer), q="orang lain") == []
 
 
 def test_editor_sees_only_the_kanal_granted():
     nasional, olahraga = make_section("Nasional"), make_section("Olahraga")
-    editor = _user("editor")
+    editor = make_user("editor")
     set_editor_sections(editor, [nasional])
     here = make_article(section=nasional)
     draft_here = _draft(nasional)
     make_article(section=olahraga)
-    assert set(_listed(_client(editor))) == {here.pk, draft_here.pk}
-    assert _listed(_client(editor), kanal=olahraga.pk) == []
+    assert set(_listed(signed_in_client(editor))) == {here.pk, draft_here.pk}
+    assert _listed(signed_in_client(editor), kanal=olahraga.pk) == []
 
 
 def test_redaktur_sees_every_article(redaktur):
     articles = {make_article(section=make_section(name)).pk for name in ("Nasional", "Olahraga")}
-    articles.add(_draft(make_section("Nasional"), owner=_user("penulis", PENULIS)).pk)
+    articles.add(_draft(make_section("Nasional"), owner=make_user("penulis", PENULIS)).pk)
     assert set(_listed(redaktur)) == articles
 
 
 def test_no_listing_without_admin_role():
-    reader = _user("pembaca")
-    response = _client(reader).get(URL)
+    reader = make_user("pembaca")
+    response = signed_in_client(reader).get(URL)
     assert response.status_code in (302, 403)
 
 

@@ -7,30 +7,15 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.utils import timezone
 
 from warta.articles.models import ArticlePage, TakedownReason
 from warta.articles.services import take_down_article
-from warta.testing.factories import make_article, make_section
+from warta.testing.factories import make_article, make_section, make_user, signed_in_client
 from warta.users.roles import PENULIS, REDAKTUR
-from warta.users.services import assign_role, set_editor_sections
+from warta.users.services import set_editor_sections
 
 pytestmark = pytest.mark.django_db
-
-
-def _user(username, *roles):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "sandi-uji-1")
-    for role in roles:
-        assign_role(user, role)
-    return user
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _text(html: str) -> str:
@@ -84,9 +69,9 @@ def test_only_a_change_to_the_story_shows_diperbarui(client):
 
 def test_review_queue_is_first_and_indonesian_for_an_editor_and_approve_says_jadwalkan():
     nasional = make_section("Nasional", slug="nasional")
-    editor = _user("editor")
+    editor = make_user("editor")
     set_editor_sections(editor, [nasional])
-    writer = _user("penulis", PENULIS)
+    writer = make_user("penulis", PENULIS)
     now_article = make_article(
         title="Banjir di pesisir", section=nasional, publish=False, live=False
     )
@@ -96,7 +81,7 @@ def test_review_queue_is_first_and_indonesian_for_an_editor_and_approve_says_jad
     for article in (now_article, later):
         article.get_workflow().start(article, writer)
 
-    html = _client(editor).get("/admin/").content.decode()
+    html = signed_in_client(editor).get("/admin/").content.decode()
     queue = html.index('id="awaiting-review-section"')
     assert queue < html.index('id="penjadwal-section"')  # above the scheduler and the charts
     header = _text(html[queue : html.index("</thead>", queue)])
@@ -106,28 +91,28 @@ def test_review_queue_is_first_and_indonesian_for_an_editor_and_approve_says_jad
     assert "Setujui dan jadwalkan" in rows and "Setujui dan terbitkan" in rows
     assert "Awaiting your review" not in html
 
-    edit = _client(editor).get(f"/admin/pages/{later.pk}/edit/").content.decode()
+    edit = signed_in_client(editor).get(f"/admin/pages/{later.pk}/edit/").content.decode()
     assert "Setujui dan jadwalkan" in edit
     assert "Setujui dengan komentar dan jadwalkan" in edit
     assert "terbitkan dan" not in edit and "and Publish" not in edit
-    edit = _client(editor).get(f"/admin/pages/{now_article.pk}/edit/").content.decode()
+    edit = signed_in_client(editor).get(f"/admin/pages/{now_article.pk}/edit/").content.decode()
     assert (
         "Setujui dan terbitkan" in edit
         and "jadwalkan" not in _text(edit).lower().split("setujui")[1][:40]
     )
 
     # A writer approves nothing: no queue first (Wagtail's own place, if at all).
-    writer_home = _client(writer).get("/admin/").content.decode()
+    writer_home = signed_in_client(writer).get("/admin/").content.decode()
     assert 'id="awaiting-review-section"' not in writer_home
 
 
 def test_taken_down_article_is_dicabut_with_its_reason_and_a_draft_stays_a_draft():
-    redaktur = _user("redaktur", REDAKTUR)
+    redaktur = make_user("redaktur", REDAKTUR)
     section = make_section("Nasional", slug="nasional")
     pulled = make_article(title="Berita yang ditarik", section=section)
     take_down_article(pulled, TakedownReason.ANAK, "Identitas anak terlihat.", redaktur)
     make_article(title="Draf biasa", section=section, publish=False, live=False)
-    client = _client(redaktur)
+    client = signed_in_client(redaktur)
 
     explorer = _text(client.get(f"/admin/pages/{section.pk}/").content.decode())
     pulled_row = _row(explorer, "Berita yang ditarik", "Draf biasa")

@@ -4,31 +4,16 @@ the admin: explorer (and its side menu), page search, page chooser, Riwayat."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 
-from warta.testing.factories import make_article, make_section
+from warta.testing.factories import make_article, make_section, make_user, signed_in_client
 from warta.users.roles import PENULIS, REDAKTUR
-from warta.users.services import assign_role, set_editor_sections
+from warta.users.services import set_editor_sections
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "Rahasia Skandal Pelabuhan"  # another writer's draft headline
 OWN = "Draf Milik Sendiri Pelabuhan"
 LIVE = "Berita Terbit Pelabuhan"
-
-
-def _user(username: str, *roles: str):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "sandi-123")
-    for role in roles:
-        assign_role(user, role)
-    return user
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _pages(client, *urls) -> str:
@@ -44,7 +29,7 @@ def _pages(client, *urls) -> str:
 @pytest.fixture
 def desk():
     section = make_section("Ekonomi", slug="ekonomi")
-    writer, other = _user("penulis", PENULIS), _user("penulis_lain", PENULIS)
+    writer, other = make_user("penulis", PENULIS), make_user("penulis_lain", PENULIS)
     make_article(title=SECRET, section=section, publish=False, live=False, owner=other)
     make_article(title=OWN, section=section, publish=False, live=False, owner=writer)
     make_article(title=LIVE, section=section, owner=other)
@@ -64,7 +49,7 @@ def _screens(section) -> tuple[str, ...]:
 
 def test_writer_sees_her_drafts_and_published_articles_not_others_drafts(desk):
     section, writer = desk
-    client = _client(writer)
+    client = signed_in_client(writer)
     for url in _screens(section):
         text = _pages(client, url)
         assert SECRET not in text, url
@@ -75,9 +60,9 @@ def test_writer_sees_her_drafts_and_published_articles_not_others_drafts(desk):
 
 def test_editors_and_redaktur_see_every_draft(desk):
     section, _ = desk
-    editor = _user("editor")
+    editor = make_user("editor")
     set_editor_sections(editor, [section])
-    for user in (editor, _user("redaktur", REDAKTUR)):
-        client = _client(user)
+    for user in (editor, make_user("redaktur", REDAKTUR)):
+        client = signed_in_client(user)
         for url in _screens(section):
             assert SECRET in _pages(client, url), (user.username, url)

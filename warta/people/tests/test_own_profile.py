@@ -4,30 +4,14 @@ a Penulis creates and edits her own profile (byline) and no one else's."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 
 from warta.people.models import Person
-from warta.testing.factories import make_person
+from warta.testing.factories import make_person, make_user, signed_in_client
 from warta.users.roles import EDITOR, PENULIS
-from warta.users.services import assign_role
 
 pytestmark = pytest.mark.django_db
 
 ADD = "/admin/snippets/people/person/add/"
-
-
-def _user(username: str, *roles: str):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "sandi-123")
-    for role in roles:
-        assign_role(user, role)
-    return user
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _edit(person) -> str:
@@ -39,9 +23,9 @@ def _form(name: str, **extra) -> dict:
 
 
 def test_penulis_creates_her_byline_typing_only_the_name():
-    writer, other = _user("penulis", PENULIS), _user("penulis_lain", PENULIS)
+    writer, other = make_user("penulis", PENULIS), make_user("penulis_lain", PENULIS)
     make_person("Sri Wahyuni")  # another Sri Wahyuni already writes here
-    client = _client(writer)
+    client = signed_in_client(writer)
     form_page = client.get(ADD).content.decode()
     assert 'name="user"' not in form_page  # she does not pick the account
 
@@ -72,8 +56,8 @@ def test_penulis_creates_her_byline_typing_only_the_name():
 
 
 def test_editor_manages_every_profile_and_links_any_account():
-    writer = _user("penulis", PENULIS)
-    client = _client(_user("editor", EDITOR))
+    writer = make_user("penulis", PENULIS)
+    client = signed_in_client(make_user("editor", EDITOR))
     add_page = client.get(ADD).content.decode()
     assert 'name="user"' in add_page
     assert "w-sync#apply" in add_page  # the name fills the slug as it is typed
